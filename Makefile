@@ -1,0 +1,34 @@
+# vh — developer and CI entry points.
+#   make run     migrate, load demo data, serve on 127.0.0.1:$PORT (default 5000)
+#   make test    run pytest (PYTEST_ARGS="-k foo -x" to pass options)
+#   make bench   run every bench/bench_*.py
+
+VENV := .venv
+PY   := $(VENV)/bin/python
+PYTEST_ARGS ?=
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test bench
+
+$(PY):
+	python3 -m venv $(VENV)
+
+# Stamp: reinstall dev requirements only when a requirements file changed.
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(VENV)/bin/pip install -q -r requirements-dev.txt
+	touch $@
+
+run: | $(PY)
+	$(VENV)/bin/pip install -q -r requirements.txt
+	$(VENV)/bin/flask --app wsgi migrate
+	$(VENV)/bin/flask --app wsgi demo
+	exec $(VENV)/bin/gunicorn -b 127.0.0.1:$${PORT:-5000} -w 2 wsgi:app
+
+test: $(VENV)/.installed-dev
+	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-dev
+	@set -e; for f in bench/bench_*.py; do \
+	  [ -e "$$f" ] || { echo "no bench/bench_*.py scripts"; break; }; \
+	  echo "== $$f"; $(PY) $$f; \
+	done
