@@ -1,0 +1,74 @@
+"""vh: the dossier system of a Flemish Veilig Huis."""
+from __future__ import annotations
+
+import logging
+import os
+
+from flask import Flask
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+from htmx_flask import Htmx
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import config as vh_config
+from . import db as vh_db
+
+csrf = CSRFProtect()
+login_manager = LoginManager()
+htmx = Htmx()
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+       "base-uri 'none'; object-src 'none'")
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.update(vh_config.from_env(app.instance_path))
+    app.config.update(config or {})
+    vh_config.check_production(app.config)
+    if app.config["VH_TRUSTED_PROXIES"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["VH_TRUSTED_PROXIES"],
+                                x_proto=app.config["VH_TRUSTED_PROXIES"])
+
+    vh_db.init_app(app)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    _init_login(app)
+
+    from . import errors, templating, cli
+    from .views import register_blueprints
+    templating.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    register_blueprints(app)
+
+    @app.after_request
+    def _security_headers(response):
+        h = response.headers
+        h.setdefault("Content-Security-Policy", CSP)
+        h.setdefault("X-Content-Type-Options", "nosniff")
+        h.setdefault("Referrer-Policy", "same-origin")
+        h.setdefault("X-Frame-Options", "DENY")
+        h.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        if response.mimetype == "text/html":
+            # Dossier pages must not linger in shared caches or the back/forward cache of a shared PC.
+            h.setdefault("Cache-Control", "no-store")
+        return response
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return app
+
+
+def _init_login(app: Flask) -> None:
+    from .models import User
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Meld u aan om verder te gaan."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+
+    @login_manager.user_loader
+    def _load(user_id: str):
+        return User.get_or_none((User.id == int(user_id)) & User.actief)

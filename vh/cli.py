@@ -1,0 +1,70 @@
+"""flask --app wsgi <command>: init-db, migrate, load-reference-data, demo, create-user, audit-verify."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import migrations, referentie
+from .db import db
+
+
+def init_app(app) -> None:
+    @app.cli.command("migrate")
+    def migrate_cmd():
+        """Apply the schema migrations that are not applied yet."""
+        with db.connection_context():
+            ran = migrations.apply()
+        click.echo("Toegepast: " + ", ".join(ran) if ran else "De database is al bijgewerkt.")
+
+    @app.cli.command("init-db")
+    def init_db_cmd():
+        """Create or upgrade the schema and load the reference data."""
+        with db.connection_context():
+            migrations.apply()
+            n = referentie.load_gemeenten()
+        click.echo(f"Database klaar; {n} postcodes geladen.")
+
+    @app.cli.command("load-reference-data")
+    def load_reference_cmd():
+        """Load the municipalities and police zones of vh/data/."""
+        with db.connection_context():
+            n = referentie.load_gemeenten()
+        click.echo(f"{n} postcodes geladen.")
+
+    @app.cli.command("demo")
+    def demo_cmd():
+        """Load the demo data (idempotent)."""
+        from .demo import load
+        with db.connection_context():
+            migrations.apply()
+            summary = load(app.config["VH_DEMO_PASSWORD"])
+        click.echo(summary)
+
+    @app.cli.command("create-user")
+    @click.option("--email", required=True)
+    @click.option("--naam", required=True)
+    @click.option("--rol", "rollen", multiple=True, required=True, help="Herhaal voor meer rollen.")
+    @click.option("--organisatie", default=None, help="Naam van een bestaande organisatie.")
+    @click.option("--team", "teams", multiple=True, help="Naam van een bestaand team.")
+    @click.password_option("--password", help="Wordt gevraagd als u het weglaat.")
+    def create_user_cmd(email, naam, rollen, organisatie, teams, password):
+        """Create an account (e.g. the first functioneel beheerder)."""
+        from .accounts import AccountError, create_user
+        with db.connection_context():
+            try:
+                user = create_user(email=email, naam=naam, rollen=rollen, password=password,
+                                   organisatie=organisatie, teams=teams)
+            except AccountError as error:
+                click.echo(f"Fout: {error}", err=True)
+                sys.exit(2)
+        click.echo(f"Account {user.email} aangemaakt.")
+
+    @app.cli.command("audit-verify")
+    def audit_verify_cmd():
+        """Walk the audit chain; exit 1 naming the first broken event."""
+        from . import audit
+        with db.connection_context():
+            ok, message = audit.verify()
+        click.echo(message, err=not ok)
+        sys.exit(0 if ok else 1)

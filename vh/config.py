@@ -1,0 +1,53 @@
+"""Settings from VH_* environment variables, with safe defaults for development."""
+import os
+from pathlib import Path
+
+DEV_SECRET_KEY = "dev-only-niet-in-productie"
+
+
+class ConfigError(RuntimeError):
+    """The configuration is unsafe; the message says why, in plain words."""
+
+
+def _bool(value: str | None, default: bool) -> bool:
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "ja", "yes", "on"}
+
+
+def from_env(instance_path: str) -> dict:
+    env = os.environ
+    vh_env = env.get("VH_ENV", "development")
+    production = vh_env == "production"
+    default_db = "sqlite:///" + str(Path(instance_path) / "vh.sqlite3")
+    return {
+        "VH_ENV": vh_env,
+        "SECRET_KEY": env.get("VH_SECRET_KEY", DEV_SECRET_KEY),
+        "DATABASE_URL": env.get("VH_DATABASE_URL", default_db),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": _bool(env.get("VH_SECURE_COOKIES"), production),
+        "REMEMBER_COOKIE_SECURE": _bool(env.get("VH_SECURE_COOKIES"), production),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "PREFERRED_URL_SCHEME": "https" if production else "http",
+        "MAX_CONTENT_LENGTH": int(env.get("VH_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)),
+        "WTF_CSRF_ENABLED": True,
+        "WTF_CSRF_TIME_LIMIT": None,  # tied to the session; a long form must not expire
+        "VH_DRAFT_RETENTION_DAYS": int(env.get("VH_DRAFT_RETENTION_DAYS", 30)),
+        "VH_PARKET_WAIT_DAYS": int(env.get("VH_PARKET_WAIT_DAYS", 5)),
+        "VH_DEMO_PASSWORD": env.get("VH_DEMO_PASSWORD", "demo-veilig-huis"),
+        "VH_TRUSTED_PROXIES": int(env.get("VH_TRUSTED_PROXIES", 0)),
+    }
+
+
+def check_production(config: dict) -> None:
+    """Refuse to start an unsafe production instance, saying why."""
+    if config.get("VH_ENV") != "production":
+        return
+    problems = []
+    if config["SECRET_KEY"] in (DEV_SECRET_KEY, "", None) or len(config["SECRET_KEY"]) < 32:
+        problems.append("VH_SECRET_KEY ontbreekt of is te kort (minstens 32 tekens, niet de ontwikkelsleutel)")
+    if not config.get("SESSION_COOKIE_SECURE"):
+        problems.append("cookies moeten over HTTPS gaan (zet VH_SECURE_COOKIES niet op 0)")
+    if problems:
+        raise ConfigError("De app start niet in productie: " + "; ".join(problems) + ".")

@@ -1,0 +1,142 @@
+"""Teams, organisations, the demo accounts and the two dossiers of the seed cases."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..accounts import create_user
+from ..db import db
+from ..models import (
+    Dossier, Gemeente, Nummering, Organisatie, Parketcheck, Persoon, Team, TeamArrondissement,
+    User, utcnow,
+)
+from ..referentie import load_gemeenten
+from ..transitions import voer_uit
+
+TEAMS = {"Veilig Huis Oost-Brabant": "Leuven", "Veilig Huis Halle-Vilvoorde": "Halle-Vilvoorde"}
+
+ORGANISATIES = [
+    # naam, type, arrondissement, politiezone
+    ("Veilig Huis Oost-Brabant", "veilig_huis", "Leuven", None),
+    ("Veilig Huis Halle-Vilvoorde", "veilig_huis", "Halle-Vilvoorde", None),
+    ("CAW Oost-Brabant", "caw", "Leuven", None),
+    ("PZ Leuven", "politie", "Leuven", "5388"),
+    ("Huisartsenpraktijk De Linde", "huisarts", None, None),
+    ("Parket Leuven", "parket", "Leuven", None),
+    ("Parket Halle-Vilvoorde", "parket", "Halle-Vilvoorde", None),
+    ("Stad Leuven", "lokaal_bestuur", "Leuven", "5388"),
+    ("CGG Vlaams-Brabant Oost", "ggz", "Leuven", None),
+    ("OCJ Vlaams-Brabant", "ocj", None, None),
+    ("Justitiehuis Leuven", "justitiehuis", "Leuven", None),
+]
+
+ACCOUNTS = [
+    # e-mail, naam, rollen, organisatie, teams, functie
+    ("coordinator@vh.test", "Els Coördinator", ["coordinator"], "Veilig Huis Oost-Brabant",
+     ["Veilig Huis Oost-Brabant"], "Coördinator triage"),
+    ("coordinator-hv@vh.test", "Hilde Vermeulen", ["coordinator"], "Veilig Huis Halle-Vilvoorde",
+     ["Veilig Huis Halle-Vilvoorde"], "Coördinator triage"),
+    ("caw@vh.test", "Sofie Janssens", ["aanmelder"], "CAW Oost-Brabant", [], "Maatschappelijk werker"),
+    ("politie@vh.test", "Inspecteur Tom Claes", ["aanmelder", "kernpartner"], "PZ Leuven", [],
+     "Inspecteur jeugd en gezin"),
+    ("huisarts@vh.test", "Dr. An Wuyts", ["aanmelder"], "Huisartsenpraktijk De Linde", [], "Huisarts"),
+    ("parket@vh.test", "Mr. Karel De Smet", ["parket"], "Parket Leuven", [], "Parketcriminoloog"),
+    ("regisseur2@vh.test", "Lotte Stevens", ["regisseur2"], "Stad Leuven", [], "Casusregisseur spoor 2"),
+    ("regisseur3@vh.test", "Pieter Goossens", ["regisseur3"], "Veilig Huis Oost-Brabant",
+     ["Veilig Huis Oost-Brabant"], "Casusregisseur spoor 3"),
+    ("ggz@vh.test", "Nadia El Amrani", ["partner", "kernpartner"], "CGG Vlaams-Brabant Oost", [],
+     "Psycholoog"),
+    ("beheer@vh.test", "Bart Beheer", ["beheerder"], "Veilig Huis Oost-Brabant", [],
+     "Functioneel beheerder"),
+    ("dpo@vh.test", "Dirk Privacy", ["dpo"], "Veilig Huis Oost-Brabant", [],
+     "Functionaris voor gegevensbescherming"),
+]
+
+# The two cases of the seed (names invented, fictional).
+CASE_PEETERS = [
+    # voornaam, achternaam, geboortedatum, geslacht, rol, relatie
+    ("Kevin", "Peeters", dt.date(1984, 5, 12), "m", "slachtoffer én pleger", "vader"),
+    ("Sandra", "Wouters", dt.date(1987, 9, 3), "v", "slachtoffer én pleger", "moeder"),
+    ("Lucas", "Peeters", dt.date(2015, 2, 20), "m", "kind-getuige", "zoon, 11 jaar"),
+    ("Emma", "Peeters", dt.date(2019, 6, 8), "v", "kind-getuige", "dochter, 7 jaar"),
+    ("Noah", "Peeters", dt.date(2022, 1, 15), "m", "kind-getuige", "zoon, 4 jaar"),
+]
+CASE_PEGGY = [
+    ("Peggy", "Claes", dt.date(1979, 4, 17), "v", "slachtoffer", "partner van Jordy"),
+    ("Jordy", "Maes", dt.date(1976, 11, 2), "m", "pleger", "partner van Peggy"),
+]
+
+
+def _teams() -> dict[str, Team]:
+    teams = {}
+    for naam, arrondissement in TEAMS.items():
+        team, _ = Team.get_or_create(naam=naam)
+        TeamArrondissement.get_or_create(arrondissement=arrondissement, defaults={"team": team})
+        teams[naam] = team
+    return teams
+
+
+def _organisaties() -> None:
+    for naam, type_, arr, pz in ORGANISATIES:
+        Organisatie.get_or_create(naam=naam, defaults=dict(type=type_, arrondissement=arr,
+                                                           politiezone_nr=pz))
+
+
+def _accounts(password: str) -> int:
+    made = 0
+    for email, naam, rollen, org, teams, functie in ACCOUNTS:
+        if User.select().where(User.email == email).exists():
+            continue
+        create_user(email=email, naam=naam, rollen=rollen, password=password, organisatie=org,
+                    teams=teams, functie=functie, telefoon="016 00 00 00")
+        made += 1
+    return made
+
+
+def _dossier(team: Team, postcode: str, deelgemeente: str, mensen, vormen: str) -> Dossier:
+    gemeente = Gemeente.get((Gemeente.postcode == postcode) & (Gemeente.deelgemeente == deelgemeente))
+    coordinator = User.get(User.email == "coordinator@vh.test")
+    dossier = Dossier.create(nummer=Nummering.volgende("dossier", "D"), team=team,
+                             pilootzone=gemeente.pilootzone, ifg_vormen=vormen,
+                             aangemaakt_door=coordinator)
+    for voornaam, achternaam, geboren, geslacht, rol, relatie in mensen:
+        Persoon.create(dossier=dossier, voornaam=voornaam, achternaam=achternaam,
+                       geboortedatum=geboren, geslacht=geslacht, rol=rol, relatie=relatie,
+                       postcode=postcode, gemeente=gemeente)
+    return dossier
+
+
+def _through_triage(dossier: Dossier, spoor: int, regisseur_email: str) -> None:
+    """Walk the dossier through parket and triage the way the screens would."""
+    coordinator = User.get(User.email == "coordinator@vh.test")
+    parket = User.get(User.email == "parket@vh.test")
+    voer_uit(dossier, "parket_vragen", coordinator)
+    Parketcheck.create(dossier=dossier, gevraagd_door=coordinator, beantwoord_door=parket,
+                       beantwoord_op=utcnow(), uitkomst="akkoord")
+    voer_uit(dossier, "parket_antwoord", parket, "akkoord")
+    voer_uit(dossier, "bespreken", coordinator)
+    voer_uit(dossier, f"besluit_spoor{spoor}", coordinator, spoor=spoor,
+             regisseur=User.get(User.email == regisseur_email))
+
+
+def _dossiers() -> int:
+    """The two seed dossiers, recognised by their persons so a second run adds nothing."""
+    if Persoon.select().where((Persoon.voornaam == "Kevin") & (Persoon.achternaam == "Peeters")
+                              & Persoon.dossier.is_null(False)).exists():
+        return 0
+    team = Team.get(Team.naam == "Veilig Huis Oost-Brabant")
+    peeters = _dossier(team, "3010", "Kessel-Lo", CASE_PEETERS, "partnergeweld")
+    _through_triage(peeters, 3, "regisseur3@vh.test")
+    peggy = _dossier(team, "3000", "Leuven", CASE_PEGGY, "partnergeweld")
+    _through_triage(peggy, 2, "regisseur2@vh.test")
+    return 2
+
+
+def load(password: str) -> str:
+    n_gemeenten = load_gemeenten()
+    with db.atomic():
+        _teams()
+        _organisaties()
+        made = _accounts(password)
+        dossiers = _dossiers()
+    return (f"Demo: {n_gemeenten} postcodes, {len(TEAMS)} teams, {len(ORGANISATIES)} organisaties, "
+            f"{made} nieuwe accounts, {dossiers} nieuwe dossiers.")

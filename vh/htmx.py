@@ -1,0 +1,45 @@
+"""Page or fragment, decided in one place (architecture.md, convention 3)."""
+from __future__ import annotations
+
+from flask import make_response, redirect, render_template, request
+from jinja2_fragments.flask import render_block
+
+
+def is_fragment_request() -> bool:
+    """An htmx request that wants a part of the page: not boosted, not a history restore."""
+    h = request.headers
+    return (h.get("HX-Request") == "true" and h.get("HX-Boosted") != "true"
+            and h.get("HX-History-Restore-Request") != "true")
+
+
+def render(template: str, block: str | dict[str, str] | None = None, *, status: int = 200, **ctx):
+    """The whole page, or for an htmx request just `block`.
+
+    `block` may map HX-Target ids to block names, for screens with more than one swappable
+    region; an unknown target gets the whole page."""
+    name = block
+    if isinstance(block, dict):
+        name = block.get(request.headers.get("HX-Target", ""))
+    if name and is_fragment_request():
+        body = render_block(template, name, **ctx)
+    else:
+        body = render_template(template, **ctx)
+    response = make_response(body, status)
+    response.vary.add("HX-Request")
+    return response
+
+
+def redirect_after_post(location: str):
+    """303 for a plain form; for an htmx request HX-Location, so htmx loads it without a reload."""
+    if is_fragment_request():
+        response = make_response("", 204)
+        response.headers["HX-Location"] = location
+        return response
+    return redirect(location, 303)
+
+
+def trigger(response, event: str):
+    """Let the page know something changed (e.g. a counter elsewhere refreshes itself)."""
+    existing = response.headers.get("HX-Trigger")
+    response.headers["HX-Trigger"] = f"{existing}, {event}" if existing else event
+    return response

@@ -1,0 +1,90 @@
+"""Jinja filters and globals: Dutch dates, labels of reference lists, the user's options."""
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from flask_login import current_user
+
+from . import access, models, workflow
+
+BRUSSEL = ZoneInfo("Europe/Brussels")
+MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"]
+
+
+def lokaal(value: dt.datetime) -> dt.datetime:
+    """Stored times are naive UTC; show them in Brussels time."""
+    return value.replace(tzinfo=dt.timezone.utc).astimezone(BRUSSEL)
+
+
+def datum(value) -> str:
+    """14 maart 2026"""
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = lokaal(value)
+    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
+
+
+def datumtijd(value) -> str:
+    """14 maart 2026 om 9.05 u"""
+    if not value:
+        return ""
+    t = lokaal(value)
+    return f"{datum(value)} om {t.hour}.{t.minute:02d} u"
+
+
+def geleden(value) -> str:
+    """'vandaag', 'gisteren', '12 dagen geleden'"""
+    if not value:
+        return ""
+    day = lokaal(value).date() if isinstance(value, dt.datetime) else value
+    days = (dt.datetime.now(BRUSSEL).date() - day).days
+    if days <= 0:
+        return "vandaag"
+    if days == 1:
+        return "gisteren"
+    return f"{days} dagen geleden"
+
+
+def dagen_sinds(value) -> int:
+    if not value:
+        return 0
+    day = lokaal(value).date() if isinstance(value, dt.datetime) else value
+    return max(0, (dt.datetime.now(BRUSSEL).date() - day).days)
+
+
+# (endpoint, label, action that grants it); items of features not installed are left out.
+NAV = [
+    ("home.index", "Start", None),
+    ("aanmelden.mijn", "Mijn aanmeldingen", "aanmelding.create"),
+    ("ontvangst.inbox", "Ontvangst", "ontvangst.inbox"),
+    ("parket.lijst", "Parketcheck", "parket.inbox"),
+    ("triage.board", "Triage", "triage.board"),
+    ("overleg.lijst", "Overleggen", "overleg.list"),
+    ("dossiers.lijst", "Dossiers", "dossier.list"),
+    ("beheer.gebruikers", "Beheer", "beheer"),
+    ("audit.lijst", "Audittrail", "audit.view"),
+]
+
+
+def nav_items():
+    return [(e, label, a) for e, label, a in NAV
+            if e in current_app.view_functions and (a is None or access.can(current_user, a))]
+
+
+def init_app(app) -> None:
+    app.jinja_env.filters.update(datum=datum, datumtijd=datumtijd, geleden=geleden,
+                                 dagen_sinds=dagen_sinds)
+    app.jinja_env.globals.update(
+        can=lambda action, obj=None: access.can(current_user, action, obj),
+        ORGANISATIE_TYPES=models.ORGANISATIE_TYPES, ROLLEN=models.ROLLEN,
+        IFG_VORMEN=models.IFG_VORMEN, GEWELDSVORMEN=models.GEWELDSVORMEN,
+        CLIENT_ROLLEN=models.CLIENT_ROLLEN, GESLACHTEN=models.GESLACHTEN,
+        FASEN=workflow.FASEN, PARKET_UITKOMSTEN=workflow.PARKET_UITKOMSTEN,
+        BESLUIT_UITKOMSTEN=workflow.BESLUIT_UITKOMSTEN,
+        nav_items=nav_items,
+        HTMX_JS="htmx-2.0.11.min.js",
+    )

@@ -1,0 +1,43 @@
+"""Apply a workflow transition to a dossier: check it, change the phase, stamp it, audit it."""
+from __future__ import annotations
+
+from . import audit, workflow
+from .db import db
+from .models import Dossier, Overgang, Parketcheck, utcnow
+
+
+def laatste_parketcheck(dossier: Dossier) -> Parketcheck | None:
+    return (Parketcheck.select().where(Parketcheck.dossier == dossier.id)
+            .order_by(Parketcheck.gevraagd_op.desc(), Parketcheck.id.desc()).first())
+
+
+def toestand(dossier: Dossier) -> workflow.Toestand:
+    check = laatste_parketcheck(dossier)
+    return workflow.Toestand(
+        fase=dossier.fase,
+        parket=check.uitkomst if check else None,
+        pilootzone=dossier.pilootzone,
+        parket_pauze=dossier.team.parket_pauze,
+        regisseur=dossier.regisseur_id is not None,
+    )
+
+
+def voer_uit(dossier: Dossier, actie: str, user, toelichting: str = "", **velden) -> Overgang:
+    """Carry out `actie` on `dossier` (raises workflow.WorkflowError when refused).
+
+    `velden` are extra dossier fields set in the same step (e.g. spoor, regisseur)."""
+    naar = workflow.check(toestand(dossier), actie)
+    van = dossier.fase
+    with db.atomic():
+        dossier.fase = naar
+        dossier.fase_sinds = utcnow()
+        for name, value in velden.items():
+            setattr(dossier, name, value)
+        if naar == "afgesloten" and not dossier.afgesloten_op:
+            dossier.afgesloten_op = dossier.fase_sinds
+        dossier.save()
+        overgang = Overgang.create(dossier=dossier, van=van, naar=naar, actie=actie, door=user,
+                                   op=dossier.fase_sinds, toelichting=toelichting)
+        audit.record(f"dossier.{actie}", dossier, user=user,
+                     details={"fase": [van, naar], **{k: str(v) for k, v in velden.items()}})
+    return overgang

@@ -1,0 +1,9 @@
+"""One blueprint per part of the process, in the order of the process."""
+from importlib import import_module
+
+BLUEPRINTS = ["auth", "home", "beheer", "audit"]
+
+
+def register_blueprints(app) -> None:
+    for name in BLUEPRINTS:
+        app.register_blueprint(import_module(f"{__name__}.{name}").bp)

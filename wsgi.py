@@ -1,0 +1,4 @@
+"""gunicorn wsgi:app   ·   flask --app wsgi <command>"""
+from vh import create_app
+
+app = create_app()
