@@ -15,7 +15,7 @@ from . import db as vh_db
 
 csrf = CSRFProtect()
 login_manager = LoginManager()
-htmx = Htmx()
+htmx_ext = Htmx()
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -34,7 +34,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     vh_db.init_app(app)
     csrf.init_app(app)
-    htmx.init_app(app)
+    htmx_ext.init_app(app)
     _init_login(app)
 
     from . import errors, templating, cli

@@ -17,7 +17,7 @@ def open_database(url: str):
     if url.startswith("sqlite"):
         database = connect(url, pragmas=SQLITE_PRAGMAS)
     else:
-        database = connect(url, autorollback=True)
+        database = connect(url)
     db.initialize(database)
     return database
 

@@ -411,9 +411,12 @@ class Bijdrage(BaseModel):
 
 
 class Besluit(BaseModel):
-    dossier = ForeignKeyField(Dossier, backref="besluiten")
+    """A decision on a dossier, or on a referral that was not admissible (then without dossier)."""
+    dossier = ForeignKeyField(Dossier, null=True, backref="besluiten")
+    aanmelding = ForeignKeyField(Aanmelding, null=True, backref="besluiten")
     overleg = ForeignKeyField(Overleg, null=True, backref="besluiten")
     uitkomst = CharField(max_length=20)  # advies, spoor2, spoor3, niet_ontvankelijk
+    regisseur = ForeignKeyField(User, null=True, backref="+")
     motivering = TextField(default="")
     beslist_door = ForeignKeyField(User, backref="+")
     beslist_op = DateTimeField(default=utcnow, index=True)

@@ -1,7 +1,10 @@
 """One blueprint per part of the process, in the order of the process."""
 from importlib import import_module
 
-BLUEPRINTS = ["auth", "home", "beheer", "audit"]
+BLUEPRINTS = [
+    "auth", "home", "aanmelden", "politie", "ontvangst", "parket", "triage", "overleg", "dossiers",
+    "besluit", "brieven", "beheer", "audit",
+]
 
 
 def register_blueprints(app) -> None:

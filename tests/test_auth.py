@@ -1,0 +1,42 @@
+"""Login, logout and the session cookie."""
+from conftest import PASSWORD
+
+
+def test_login_page_renders(client):
+    r = client.get("/login")
+    assert r.status_code == 200
+    assert 'name="email"' in r.text and 'name="password"' in r.text
+
+
+def test_login_and_home(client, login):
+    login("coordinator")
+    r = client.get("/")
+    assert r.status_code == 200
+    assert "Goeddag" in r.text
+
+
+def test_wrong_password_and_unknown_account_look_the_same(client):
+    wrong = client.post("/login", data={"email": "coordinator@vh.test", "password": "fout-fout-fout"})
+    unknown = client.post("/login", data={"email": "niemand@vh.test", "password": "fout-fout-fout"})
+    assert wrong.status_code == unknown.status_code == 422
+    assert "Het e-mailadres of het wachtwoord klopt niet" in wrong.text
+    assert wrong.text.replace("coordinator@vh.test", "X") == unknown.text.replace("niemand@vh.test", "X")
+
+
+def test_deactivated_user_cannot_log_in(client, user):
+    u = user("aanmelder")
+    u.actief = False
+    u.save()
+    r = client.post("/login", data={"email": u.email, "password": PASSWORD})
+    assert r.status_code == 422
+
+
+def test_home_requires_login(client):
+    r = client.get("/")
+    assert r.status_code == 302 and "/login" in r.headers["Location"]
+
+
+def test_logout(client, login):
+    login("dpo")
+    assert client.post("/logout").status_code == 303
+    assert client.get("/").status_code == 302
