@@ -11,7 +11,7 @@ from flask import abort
 from peewee import Expression, Value
 
 from .models import (
-    Aanmelding, Agendapunt, Dossier, Overleg, OverlegDeelnemer, Parketcheck, TeamArrondissement,
+    Aanmelding, Agendapunt, Bijdrage, Dossier, Overleg, OverlegDeelnemer, Parketcheck, TeamArrondissement,
     User, UserTeam,
 )
 from .workflow import VOOR_BESLUIT
@@ -162,6 +162,15 @@ def _overleg_action(user: User, action: str, o: Overleg) -> bool:
     return False
 
 
+def _bijdrage_action(user: User, action: str, b: Bijdrage) -> bool:
+    if action == "bijdrage.view":
+        return _in(dossiers_visible_to(user), b.dossier)
+    if action == "bijdrage.correct":  # only its author, only the current version, while allowed to add
+        return (b.actueel and b.auteur_id == user.id
+                and _dossier_action(user, "bijdrage.create", b.dossier))
+    return False
+
+
 def can(user: User, action: str, obj=None) -> bool:
     """May `user` do `action` (to `obj`)? Everything not granted here is denied."""
     if user is None or not user.is_authenticated or not user.actief:
@@ -170,14 +179,15 @@ def can(user: User, action: str, obj=None) -> bool:
         rule = GLOBAL_ACTIONS.get(action)
         return bool(rule and rule(user))
     for model, decide in ((Dossier, _dossier_action), (Aanmelding, _aanmelding_action),
-                          (Parketcheck, _parketcheck_action), (Overleg, _overleg_action)):
+                          (Parketcheck, _parketcheck_action), (Overleg, _overleg_action),
+                          (Bijdrage, _bijdrage_action)):
         if isinstance(obj, model):
             return decide(user, action, obj)
     return False
 
 
 _SEE = {Dossier: "dossier.view", Aanmelding: "aanmelding.status", Parketcheck: "parketcheck.view",
-        Overleg: "overleg.view"}
+        Overleg: "overleg.view", Bijdrage: "bijdrage.view"}
 
 
 def require(user: User, action: str, obj=None) -> None:

@@ -38,7 +38,8 @@ def naar_tekst(html: str | None) -> str:
     text = re.sub(r"</p>\s*", "\n\n", text, flags=re.IGNORECASE)
     text = re.sub(r"</li>\s*", "\n", text, flags=re.IGNORECASE)
     # The stored HTML escapes &, < and >; the textarea escapes again when rendered.
-    return html_lib.unescape(bleach.clean(text, tags=[], strip=True)).strip()
+    text = html_lib.unescape(bleach.clean(text, tags=[], strip=True))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 def is_leeg(html: str | None) -> bool:
