@@ -285,3 +285,24 @@ def test_projection_mode_has_no_full_names_and_no_buttons(client, login):
     assert frag.status_code == 200 and 'hx-trigger="every 15s"' in frag.text
     for name in names:
         assert name not in frag.text
+
+
+# ---------------------------------------------------------------- demo data
+def test_demo_part_is_idempotent_and_fills_the_board(client, login):
+    from vh.demo import triage as demo
+    from vh.models import Agendapunt, Bijdrage, Dossier, Overleg
+    assert demo.load()
+    counts = [m.select().count() for m in (Dossier, Overleg, Agendapunt, Bijdrage, Persoon)]
+    assert demo.load() == ""
+    assert [m.select().count() for m in (Dossier, Overleg, Agendapunt, Bijdrage, Persoon)] == counts
+    assert Dossier.select().where(Dossier.fase == "te_bespreken").count() == 2
+    assert Dossier.select().where(Dossier.fase == "dossiervorming").count() == 1
+    assert Bijdrage.select().count() == 2
+    komend = Overleg.get(Overleg.plaats == demo.PLAATS_KOMEND)
+    assert komend.datum > utcnow() and {d.user.email for d in komend.deelnemers} == set(demo.DEELNEMERS)
+    assert komend.agenda.count() == 2
+    login("coordinator")
+    html = client.get("/triage?weergave=projectie").text
+    assert "Mertens" not in html and "Goris" not in html and "Decoster" not in html
+    assert kolom(html, "dossiervorming").count("<article") == 1
+    assert kolom(html, "te_bespreken").count("<article") == 2
