@@ -9,9 +9,7 @@ import pytest
 
 from conftest import HX
 from _triage_data import GEZIN, HV, beslis, ingediende_aanmelding, maak_dossier, team
-from vh.models import (
-    Overgang, Parketcheck, Persoon, Team, User, UserTeam, utcnow,
-)
+from vh.models import Overgang, Parketcheck, Persoon, User, UserTeam, utcnow
 from vh.views.triage import leeftijdsgroep
 
 

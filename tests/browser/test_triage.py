@@ -11,7 +11,7 @@ if not Path(__file__).with_name("conftest.py").exists():  # the shared browser f
                 allow_module_level=True)
 
 from vh.db import db  # noqa: E402
-from vh.models import Persoon, User  # noqa: E402
+from vh.models import Persoon  # noqa: E402
 
 
 def _seed(fn, *args, **kwargs):

@@ -323,6 +323,7 @@ def ics(overleg_id: int):
         event.add("location", o.plaats)
     event.add("description", "Casusoverleg art. 458ter Sw. De agenda staat in het dossiersysteem.")
     cal.add_component(event)
+    cal.add_missing_timezones()  # a VTIMEZONE for Europe/Brussels, for calendar clients that need it
     response = make_response(cal.to_ical())
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="triage-overleg-{o.id}.ics"'
@@ -455,6 +456,17 @@ def _maak_bijdrage(o: Overleg, d: Dossier, inhoud: str, vorige: Bijdrage | None 
     return b
 
 
+def _inhoud(form: BijdrageForm) -> str | None:
+    """The sanitised content, or None with the error beside the field."""
+    if not form.validate():
+        return None
+    inhoud = richtext.naar_html(form.inhoud.data)
+    if richtext.is_leeg(inhoud):
+        form.inhoud.errors = list(form.inhoud.errors) + ["Schrijf uw bijdrage in gewone tekst."]
+        return None
+    return inhoud
+
+
 @bp.route("/overleggen/<int:overleg_id>/punt/<int:n>/bijdrage", methods=["POST"])
 @login_required
 def bijdrage(overleg_id: int, n: int):
@@ -466,10 +478,8 @@ def bijdrage(overleg_id: int, n: int):
     if gate:
         return render("overleg/punt.html", PUNT_BLOKKEN, status=422,
                       **_punt_context(o, n, bijdrage_fout=gate))
-    inhoud = richtext.naar_html(form.inhoud.data) if form.validate() else ""
-    if form.validate() and richtext.is_leeg(inhoud):
-        form.inhoud.errors = list(form.inhoud.errors) + ["Schrijf uw bijdrage in gewone tekst."]
-    if form.errors:
+    inhoud = _inhoud(form)
+    if inhoud is None:
         return render("overleg/punt.html", PUNT_BLOKKEN, status=422,
                       **_punt_context(o, n, bijdrage_form=form))
     _maak_bijdrage(o, d, inhoud)
@@ -500,10 +510,8 @@ def corrigeren(overleg_id: int, n: int, bijdrage_id: int):
         return render("overleg/corrigeren.html", "content", status=422 if gate else 200, **ctx)
     if gate:
         return render("overleg/corrigeren.html", "content", status=422, **ctx)
-    inhoud = richtext.naar_html(form.inhoud.data) if form.validate() else ""
-    if form.validate() and richtext.is_leeg(inhoud):
-        form.inhoud.errors = list(form.inhoud.errors) + ["Schrijf uw bijdrage in gewone tekst."]
-    if form.errors:
+    inhoud = _inhoud(form)
+    if inhoud is None:
         return render("overleg/corrigeren.html", "content", status=422, **ctx)
     _maak_bijdrage(o, d, inhoud, vorige=oud)
     flash("Uw correctie is opgeslagen; de vorige versie blijft zichtbaar in de geschiedenis.", "success")
