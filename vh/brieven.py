@@ -142,12 +142,16 @@ def bestandsnaam(brief: Brief) -> str:
     return f"advies-{brief.aanmelding.nummer or brief.id}.pdf"
 
 
-def pdf(brief: Brief) -> bytes:
-    """The frozen letter as PDF (WeasyPrint), with the same stylesheet as the print view."""
+def document(brief: Brief):
+    """The frozen letter laid out by WeasyPrint (print media: the A4 rules of app.css)."""
     from weasyprint import HTML
-    document = render_template("brieven/pdf.html", brief=brief)
-    return HTML(string=document, base_url=STATIC.as_uri() + "/",
-                url_fetcher=_alleen_stylesheet()).write_pdf()
+    html = render_template("brieven/pdf.html", brief=brief)
+    return HTML(string=html, base_url=STATIC.as_uri() + "/", url_fetcher=_alleen_stylesheet()).render()
+
+
+def pdf(brief: Brief) -> bytes:
+    """The frozen letter as PDF (WeasyPrint), from the same HTML and stylesheet as the print view."""
+    return document(brief).write_pdf()
 
 
 def _alleen_stylesheet():

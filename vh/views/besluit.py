@@ -14,6 +14,8 @@ from ..transitions import laatste_parketcheck
 from ..workflow import BESLUIT_UITKOMSTEN, FASEN, VOOR_BESLUIT, WorkflowError
 
 bp = Blueprint("besluit", __name__)
+# htmx targeting #besluit gets just that region; any other htmx request (e.g. after HX-Location) the page.
+REGIO = {"besluit": "besluit"}
 
 
 class BesluitForm(FlaskForm):
@@ -72,7 +74,7 @@ def nemen(dossier_id):
     form.regisseur.choices = [("", "Kies een casusregisseur")] + [
         (str(u.id), u.naam) for spoor in keuzes.values() for u in spoor]
     if request.method == "GET":
-        return render("besluit/nemen.html", "besluit", **_context(dossier, overleg, form))
+        return render("besluit/nemen.html", REGIO, **_context(dossier, overleg, form))
 
     uitkomst = form.uitkomst.data or ""
     valid = form.validate_on_submit()
@@ -108,7 +110,7 @@ def nemen(dossier_id):
         else:
             return redirect_after_post(_next_url(dossier, besluit))
     dossier = Dossier.get_by_id(dossier.id)
-    return render("besluit/nemen.html", "besluit", status=422, **_context(dossier, overleg, form))
+    return render("besluit/nemen.html", REGIO, status=422, **_context(dossier, overleg, form))
 
 
 def _next_url(dossier: Dossier, besluit) -> str:

@@ -1,6 +1,8 @@
 """The advice letter: compose → preview → send (frozen), print view and PDF download."""
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -12,13 +14,15 @@ from ..htmx import redirect_after_post, render
 from ..models import Aanmelding, Brief, utcnow
 
 bp = Blueprint("brieven", __name__)
+# htmx targeting #brief gets just that region; any other htmx request (e.g. after HX-Location) the page.
+REGIO = {"brief": "brief"}
 
 
 class BriefForm(FlaskForm):
     onderwerp = StringField("Onderwerp", validators=[
         DataRequired("Vul het onderwerp van de brief in."),
         Length(max=200, message="Het onderwerp is te lang: houd het onder 200 tekens.")])
-    inhoud = TextAreaField("Tekst van de brief", validators=[
+    tekst = TextAreaField("Tekst van de brief", validators=[
         DataRequired("Schrijf de tekst van de brief, met uw advies aan de aanmelder."),
         Length(max=richtext.MAX_LENGTH, message="De tekst is te lang: houd het onder 20.000 tekens.")])
 
@@ -58,26 +62,26 @@ def nieuw(aanmelding_id):
 
     if request.method == "POST":
         if form.validate_on_submit():
-            inhoud = richtext.tekst_naar_html(form.inhoud.data)
-            if not inhoud:
-                form.inhoud.errors = ["Schrijf de tekst van de brief, met uw advies aan de aanmelder."]
+            inhoud = richtext.tekst_naar_html(form.tekst.data)
+            if not re.sub(r"<[^>]*>", "", inhoud).strip():
+                form.tekst.errors = ["Schrijf de tekst van de brief, met uw advies aan de aanmelder."]
             else:
                 brieven.bewaar(aanmelding, form.onderwerp.data.strip(), inhoud, current_user)
                 return redirect_after_post(url_for("brieven.nieuw", aanmelding_id=aanmelding.id, stap="voorbeeld"))
-        return render("brieven/nieuw.html", "brief", status=422, aanmelding=aanmelding, form=form,
+        return render("brieven/nieuw.html", REGIO, status=422, aanmelding=aanmelding, form=form,
                       besluit=besluit, title="Adviesbrief opstellen")
 
     if request.args.get("stap") == "voorbeeld" and draft is not None:
-        return render("brieven/voorbeeld.html", "brief", aanmelding=aanmelding, brief=draft,
+        return render("brieven/voorbeeld.html", REGIO, aanmelding=aanmelding, brief=draft,
                       letter=brieven.render_brief(draft, current_user, utcnow()),
                       title="Adviesbrief nakijken")
     if draft is not None:
         form.onderwerp.data = draft.onderwerp
-        form.inhoud.data = richtext.html_naar_tekst(draft.inhoud)
+        form.tekst.data = richtext.html_naar_tekst(draft.inhoud)
     else:
         form.onderwerp.data = brieven.standaard_onderwerp(aanmelding)
-        form.inhoud.data = richtext.html_naar_tekst(brieven.standaard_inhoud(aanmelding, besluit))
-    return render("brieven/nieuw.html", "brief", aanmelding=aanmelding, form=form, besluit=besluit,
+        form.tekst.data = richtext.html_naar_tekst(brieven.standaard_inhoud(aanmelding, besluit))
+    return render("brieven/nieuw.html", REGIO, aanmelding=aanmelding, form=form, besluit=besluit,
                   title="Adviesbrief opstellen")
 
 
@@ -87,7 +91,7 @@ def toon(brief_id):
     brief = audit.load(Brief, brief_id, "brief.view")
     if brief.verzonden_op is None:  # only a coordinator gets here: the draft is checked in the preview
         return redirect(url_for("brieven.nieuw", aanmelding_id=brief.aanmelding_id, stap="voorbeeld"), 303)
-    return render("brieven/toon.html", "brief", brief=brief, title=brief.onderwerp)
+    return render("brieven/toon.html", REGIO, brief=brief, title=brief.onderwerp)
 
 
 @bp.route("/brieven/<int:brief_id>.pdf", methods=["GET"])
