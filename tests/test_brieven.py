@@ -279,3 +279,16 @@ def test_access_policy_cells(app, user, client, login):
     assert not access.can(user("coordinator_hv"), "brief.view", brief)
     huisarts.actief = False
     assert not access.can(huisarts, "brief.view", brief)
+
+
+def test_demo_is_idempotent_and_the_gp_sees_the_letter(app, client, login):
+    from vh.demo import besluit as demo
+    with app.app_context():
+        assert "brief aan de huisarts verzonden" in demo.load()
+        assert demo.load() == ""
+    brief = Brief.get()
+    assert Brief.select().count() == 1 and brief.verzonden_op is not None
+    assert brief.aan.email == "huisarts@vh.test" and brief.dossier.afsluitreden == "advies"
+    login("huisarts")
+    assert client.get(f"/brieven/{brief.id}").status_code == 200
+    assert client.get(f"/brieven/{brief.id}.pdf").data.startswith(b"%PDF")
