@@ -304,3 +304,11 @@ def test_audit_page_loads_in_a_bounded_number_of_queries(client, login, dossiers
             audit.record("test.veel", dossiers[i % 2], user=User.get_by_id(1 + i % 10))
     many = measure()
     assert many == few, (few, many)
+
+
+def test_transition_details_read_as_from_to(client, login, dossiers):
+    login("dpo")
+    r = client.get(f"/audit?dossier={dossiers[0].nummer}")
+    assert ('<dt>fase</dt><dd>dossiervorming <span aria-hidden="true">→</span>'
+            '<span class="visually-hidden">wordt</span> kennismaking</dd>') in r.text
+    assert "<dt>spoor</dt><dd>3</dd>" in r.text

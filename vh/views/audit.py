@@ -67,7 +67,10 @@ def leesbaar(details: str) -> dict:
     if not isinstance(data, dict):
         return {"wijzigingen": [], "overig": [("details", _waarde(data))]}
     wijzigingen = []
-    for veld, paar in (data.get("wijzigingen") or {}).items():
+    paren = dict(data.get("wijzigingen") or {})
+    if isinstance(data.get("fase"), list):  # a transition: {"fase": [van, naar], ...}
+        paren = {"fase": data.pop("fase"), **paren}
+    for veld, paar in paren.items():
         oud, nieuw = (paar + [None, None])[:2] if isinstance(paar, list) else (None, paar)
         wijzigingen.append((veld, _waarde(oud), _waarde(nieuw)))
     overig = [(k, _waarde(v)) for k, v in sorted(data.items()) if k != "wijzigingen"]
