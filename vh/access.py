@@ -46,7 +46,7 @@ def _agenda_dossiers_of(user: User):
 # ---------------------------------------------------------------- scoped queries
 def dossier_condition(user: User) -> Expression:
     """SQL condition on Dossier for what `user` may see of dossier content."""
-    if not user or not user.is_authenticated:
+    if not user or not user.is_authenticated or not user.actief:
         return NOTHING
     conditions = []
     if user.has("coordinator"):
