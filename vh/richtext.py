@@ -1,46 +1,68 @@
-"""Rich text in, safe HTML out: bleach with a small allow-list (architecture.md, convention 6).
+"""Rich text: a small allow-list through bleach, and plain text ↔ simple HTML for textareas.
 
-Text typed in a plain textarea (no editor, works without JavaScript) becomes paragraphs and line
-breaks; HTML pasted from elsewhere keeps only p, br, strong, em, ul, ol, li, without attributes.
-Everything else is stripped; the content of script and style elements is dropped entirely.
+Users type in a plain textarea (no editor, no JavaScript): a blank line starts a new paragraph,
+a line starting with "- " is a bullet. `sanitize()` is the only way rich text gets stored.
 """
 from __future__ import annotations
 
-import html as html_lib
+import html
 import re
 
 import bleach
 
-TOEGELATEN = ["p", "br", "strong", "em", "ul", "ol", "li"]
-_BLOK = re.compile(r"<\s*(p|ul|ol|li|br)\b", re.IGNORECASE)
-_GEVAARLIJK = re.compile(r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
+TAGS = ["p", "br", "strong", "em", "ul", "ol", "li"]
+MAX_LENGTH = 20_000
 
 
-def schoon(html: str | None) -> str:
-    """Sanitised HTML: only the allow-listed tags, no attributes, no comments."""
-    text = _GEVAARLIJK.sub("", html or "")
-    return bleach.clean(text, tags=TOEGELATEN, attributes={}, protocols=[], strip=True,
+# script and style are removed with their content (bleach alone would keep the content as text).
+_GEVAARLIJK = re.compile(r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>", re.I | re.S)
+
+
+def sanitize(text: str) -> str:
+    """Keep only p, br, strong, em, ul, ol, li (no attributes); everything else is removed/escaped."""
+    text = _GEVAARLIJK.sub("", text or "")
+    return bleach.clean(text, tags=TAGS, attributes={}, protocols=[], strip=True,
                         strip_comments=True).strip()
 
 
-def naar_html(tekst: str | None) -> str:
-    """User input → safe HTML. Plain text gets <p> per paragraph and <br> per line break."""
-    html = schoon(tekst)
-    if not html or _BLOK.search(html):
-        return html
-    paragrafen = [p.strip() for p in re.split(r"\n\s*\n", html.replace("\r\n", "\n")) if p.strip()]
-    return "".join("<p>" + p.replace("\n", "<br>") + "</p>" for p in paragrafen)
+def is_leeg(value: str | None) -> bool:
+    """True when sanitised HTML holds no visible text (e.g. only <p></p> or <br>)."""
+    return not bleach.clean(value or "", tags=[], strip=True).strip()
 
 
-def naar_tekst(html: str | None) -> str:
-    """Back to plain text for a textarea (a correction starts from the earlier version)."""
-    text = re.sub(r"<br\s*/?>", "\n", html or "", flags=re.IGNORECASE)
-    text = re.sub(r"</p>\s*", "\n\n", text, flags=re.IGNORECASE)
-    text = re.sub(r"</li>\s*", "\n", text, flags=re.IGNORECASE)
-    # The stored HTML escapes &, < and >; the textarea escapes again when rendered.
-    text = html_lib.unescape(bleach.clean(text, tags=[], strip=True))
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+_BLOCK = re.compile(r"^\s*<(p|ul|ol)[\s>]", re.I)
 
 
-def is_leeg(html: str | None) -> bool:
-    return not bleach.clean(html or "", tags=[], strip=True).strip()
+def tekst_naar_html(text: str) -> str:
+    """Plain text of a textarea → sanitised HTML. Blocks that already are HTML are kept (sanitised)."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", text) if b.strip()]
+    parts = []
+    for block in blocks:
+        if _BLOCK.match(block):
+            parts.append(block)
+            continue
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if lines and all(line.startswith(("- ", "* ", "• ")) for line in lines):
+            parts.append("<ul>" + "".join(f"<li>{_inline(line[2:].strip())}</li>" for line in lines) + "</ul>")
+        else:
+            parts.append("<p>" + "<br>".join(_inline(line) for line in lines) + "</p>")
+    return sanitize("\n".join(parts))
+
+
+def _inline(line: str) -> str:
+    """Escape a line but let the allowed inline tags (<strong>, <em>) through."""
+    escaped = html.escape(line, quote=False)
+    return re.sub(r"&lt;(/?)(strong|em)&gt;", r"<\1\2>", escaped, flags=re.I)
+
+
+def html_naar_tekst(value: str) -> str:
+    """Sanitised HTML → the plain text shown in a textarea (inverse of `tekst_naar_html`)."""
+    value = sanitize(value)
+    value = re.sub(r"<br\s*/?>", "\n", value, flags=re.I)
+    value = re.sub(r"<li>", "- ", value, flags=re.I)
+    value = re.sub(r"</li>\s*", "\n", value, flags=re.I)
+    value = re.sub(r"</(p|ul|ol)>\s*", "\n\n", value, flags=re.I)
+    value = re.sub(r"<(p|ul|ol)>\s*", "", value, flags=re.I)
+    value = re.sub(r"\n{3,}", "\n\n", value)
+    return html.unescape(value).strip()

@@ -13,7 +13,7 @@ from ..models import (
     Aanmelding, Agendapunt, Bijdrage, Dossier, Nummering, Organisatie, Overleg, OverlegDeelnemer,
     Parketcheck, Persoon, Team, User, utcnow,
 )
-from ..richtext import naar_html
+from ..richtext import tekst_naar_html as naar_html
 from ..transitions import voer_uit
 from .basis import _dossier
 

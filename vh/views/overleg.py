@@ -31,7 +31,7 @@ from ..transitions import laatste_parketcheck, toestand, voer_uit
 
 bp = Blueprint("overleg", __name__)
 
-MAX_TEKST = 20000
+MAX_TEKST = richtext.MAX_LENGTH
 DUUR = dt.timedelta(hours=2)
 
 
@@ -384,7 +384,7 @@ def _punt_context(o: Overleg, n: int, **extra) -> dict:
                aanmelding=aanmelding, bijdragen=_bijdragen(d), gate=gate, mag_bijdragen=mag,
                beperking=check.beperkingen if check and check.uitkomst == "beperkingen" else "",
                bezwaar=bool(check and check.uitkomst == "bezwaar"))
-    ctx.setdefault("bespreking_form", BesprekingForm(tekst=richtext.naar_tekst(punt.bespreking), formdata=None))
+    ctx.setdefault("bespreking_form", BesprekingForm(tekst=richtext.html_naar_tekst(punt.bespreking), formdata=None))
     ctx.setdefault("bijdrage_form", BijdrageForm(formdata=None))
     return ctx
 
@@ -418,7 +418,7 @@ def bespreking(overleg_id: int, n: int):
         with db.atomic():
             if d.fase != "dossiervorming":
                 voer_uit(d, "bespreken", user, toelichting=f"overleg {o.id}")
-            punt.bespreking = richtext.naar_html(form.tekst.data)
+            punt.bespreking = richtext.tekst_naar_html(form.tekst.data)
             punt.besproken = True
             punt.save()
             audit.record_change("agendapunt.bespreking", punt, oud,
@@ -460,7 +460,7 @@ def _inhoud(form: BijdrageForm) -> str | None:
     """The sanitised content, or None with the error beside the field."""
     if not form.validate():
         return None
-    inhoud = richtext.naar_html(form.inhoud.data)
+    inhoud = richtext.tekst_naar_html(form.inhoud.data)
     if richtext.is_leeg(inhoud):
         form.inhoud.errors = list(form.inhoud.errors) + ["Schrijf uw bijdrage in gewone tekst."]
         return None
@@ -506,7 +506,7 @@ def corrigeren(overleg_id: int, n: int, bijdrage_id: int):
     ctx = dict(overleg=o, punt=punt, n=n, dossier=d, oud=oud, gate=gate, form=form,
                title="Bijdrage corrigeren")
     if request.method == "GET":
-        form.inhoud.data = richtext.naar_tekst(oud.inhoud)
+        form.inhoud.data = richtext.html_naar_tekst(oud.inhoud)
         return render("overleg/corrigeren.html", "content", status=422 if gate else 200, **ctx)
     if gate:
         return render("overleg/corrigeren.html", "content", status=422, **ctx)
