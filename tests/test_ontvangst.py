@@ -311,3 +311,18 @@ def test_access_team_settings_rule():
     assert not access.can(hv, "team.settings", team())
     assert access.can(hv, "team.settings", team("Veilig Huis Halle-Vilvoorde"))
     assert not access.can(coord, "team.settings")  # not a global action
+
+
+def test_demo_is_idempotent(app):
+    from vh.demo import ontvangst as demo
+    assert "7 nieuwe aanmeldingen" in demo.load()
+    n = (Aanmelding.select().count(), Dossier.select().count(), Parketcheck.select().count())
+    assert demo.load() == ""
+    assert (Aanmelding.select().count(), Dossier.select().count(), Parketcheck.select().count()) == n
+    fasen = [d.fase for d in Dossier.select()]
+    assert fasen.count("parketcheck") == 2 and "nieuw" in fasen and "te_bespreken" in fasen
+    assert Parketcheck.select().where(Parketcheck.uitkomst == "beperkingen").count() == 1
+    assert Aanmelding.select().where(Aanmelding.status == "ingediend").count() == 3
+    oud = Parketcheck.select().where(Parketcheck.uitkomst.is_null()).order_by(Parketcheck.gevraagd_op).first()
+    assert (utcnow() - oud.gevraagd_op).days >= 7
+    assert not team().parket_pauze  # the "nieuw" dossier did not touch the real setting
