@@ -62,7 +62,7 @@ SCENARIOS = [
          incident="Mevrouw lijkt gespannen als haar volwassen zoon mee op consultatie komt; geen concrete feiten.",
          extra=dict(vraag="Ik maak mij zorgen, maar weet niet wat ik moet doen."),
          personen=[("Marleen", "Hendrickx", dt.date(1962, 7, 7), "v", "slachtoffer", "moeder")],
-         stap=None),
+         stap=None, dagen_geleden=4),
     # in the inbox of Halle-Vilvoorde
     dict(auteur="caw@vh.test", plaats=("1800", "Vilvoorde"), ifg="partnergeweld",
          incident="Zij kwam met blauwe plekken naar het onthaal van het CAW en wil niet terug naar huis.",
