@@ -6,10 +6,10 @@ import datetime as dt
 
 from conftest import HX
 
-from vh import access, indienen, transitions, workflow
+from vh import access, indienen, workflow
 from vh.models import (
-    Aanmelding, AuditEvent, Besluit, Dossier, Gemeente, Organisatie, Overgang, Parketcheck,
-    Persoon, Team, User, utcnow,
+    Aanmelding, AuditEvent, Besluit, Dossier, Gemeente, Overgang, Parketcheck, Persoon, Team,
+    User, utcnow,
 )
 from vh.views.ontvangst import mogelijk_gekend
 

@@ -9,7 +9,7 @@ from conftest import HX
 from vh import access
 from vh.accounts import create_user
 from vh.models import (
-    Aanmelding, AuditEvent, Bijdrage, Dossier, Overgang, Parketcheck, User, utcnow,
+    AuditEvent, Bijdrage, Dossier, Overgang, Parketcheck, User, utcnow,
 )
 from test_ontvangst import maak_aanmelding, open_dossier, HALLE
 

@@ -10,7 +10,7 @@ import datetime as dt
 from .. import indienen
 from ..db import db
 from ..models import (
-    Aanmelding, Dossier, Gemeente, Overgang, Parketcheck, Persoon, Team, User, utcnow,
+    Aanmelding, Dossier, Gemeente, Overgang, Parketcheck, Persoon, Team, User,
 )
 from ..views.ontvangst import nieuw_dossier
 from ..views.parket import beantwoord

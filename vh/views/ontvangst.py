@@ -16,8 +16,8 @@ from .. import access, audit, indienen
 from ..db import db
 from ..htmx import redirect_after_post, render
 from ..models import (
-    Aanmelding, Besluit, Dossier, Gemeente, Nummering, Organisatie, Overgang, Parketcheck, Persoon,
-    Team, join_list, split_list, utcnow,
+    Aanmelding, Besluit, Dossier, Gemeente, Nummering, Organisatie, Overgang, Persoon, Team,
+    join_list, utcnow,
 )
 from ..workflow import WorkflowError
 from .parket import vraag_aan

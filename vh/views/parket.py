@@ -11,7 +11,7 @@ import datetime as dt
 from flask import Blueprint, abort, current_app, flash, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from peewee import JOIN
+from peewee import JOIN, fn
 from wtforms import RadioField, TextAreaField
 from wtforms.validators import Length
 
@@ -123,7 +123,6 @@ def lijst():
     ids = [c.dossier.id for c in open_]
     aantallen = {}
     if ids:
-        from peewee import fn
         aantallen = dict(Persoon.select(Persoon.dossier, fn.COUNT(Persoon.id))
                          .where(Persoon.dossier.in_(ids)).group_by(Persoon.dossier).tuples())
     audit.record("parket.lijst", details={"parketchecks": [c.id for c in open_ + beantwoord_]})
