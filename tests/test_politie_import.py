@@ -304,7 +304,6 @@ def test_access_only_police_of_a_pilot_zone(app, user):
     for role in ("aanmelder", "huisarts", "coordinator", "parket", "kernpartner", "beheerder", "dpo"):
         assert not access.can(user(role), "politie.import"), role
     # A police zone outside the pilot zones may not.
-    from vh.models import Organisatie
     org = user("politie").organisatie
     org.politiezone_nr = "5391"  # not a pilot zone
     org.save()

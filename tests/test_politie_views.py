@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+from pathlib import Path
+
 import pytest
 
-from conftest import HX
 from vh import politie_import as pi
 from vh.models import Aanmelding, AuditEvent, Persoon, PolitieImport, PvNummer
 
 KOP = ",".join(pi.KOLOMMEN)
+HX = {"HX-Request": "true"}  # as in conftest (not imported: tests/browser/conftest.py shadows the name)
 BOOSTED = {"HX-Request": "true", "HX-Boosted": "true"}
 
 
@@ -268,14 +270,13 @@ def test_result_of_someone_else_is_404(client, login, app):
     assert client.get(loc).status_code == 404
 
 
-def test_csrf_is_required(tmp_path):
-    from conftest import make_app
+def test_csrf_is_required(tmp_path, request):
     from vh.db import db
-    app = make_app(tmp_path, WTF_CSRF_ENABLED=True)
+    base = request.config.pluginmanager.get_plugin(str(Path(__file__).parent / "conftest.py"))
+    app = base.make_app(tmp_path, WTF_CSRF_ENABLED=True)
     with db.connection_context():
-        from conftest import reset_database, seed_base
-        reset_database()
-        seed_base()
+        base.reset_database()
+        base.seed_base()
     c = app.test_client()
     page = c.get("/login").text
     import re
