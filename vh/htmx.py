@@ -6,10 +6,11 @@ from jinja2_fragments.flask import render_block
 
 
 def is_fragment_request() -> bool:
-    """An htmx request that wants a part of the page: not boosted, not a history restore."""
+    """An htmx request that wants a part of the page: not boosted, not a history restore, and
+    aimed at an element with an id (a follow-up of HX-Location targets the body: whole page)."""
     h = request.headers
     return (h.get("HX-Request") == "true" and h.get("HX-Boosted") != "true"
-            and h.get("HX-History-Restore-Request") != "true")
+            and h.get("HX-History-Restore-Request") != "true" and bool(h.get("HX-Target")))
 
 
 def render(template: str, block: str | dict[str, str] | None = None, *, status: int = 200, **ctx):
