@@ -13,7 +13,8 @@ from vh import politie_import as pi
 from vh.models import Aanmelding, AuditEvent, Persoon, PolitieImport, PvNummer
 
 KOP = ",".join(pi.KOLOMMEN)
-HX = {"HX-Request": "true"}  # as in conftest (not imported: tests/browser/conftest.py shadows the name)
+# As in conftest (not imported: tests/browser/conftest.py shadows the name): aimed at an element.
+HX = {"HX-Request": "true", "HX-Target": "politie-formulier"}
 BOOSTED = {"HX-Request": "true", "HX-Boosted": "true"}
 
 
