@@ -11,8 +11,8 @@ from flask import abort
 from peewee import Expression, Value
 
 from .models import (
-    Aanmelding, Agendapunt, Bijdrage, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck, TeamArrondissement,
-    User, UserTeam,
+    Aanmelding, Agendapunt, Bijdrage, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck, Team,
+    TeamArrondissement, User, UserTeam,
 )
 from .workflow import VOOR_BESLUIT
 
@@ -190,6 +190,12 @@ def _bijdrage_action(user: User, action: str, b: Bijdrage) -> bool:
     return False
 
 
+def _team_action(user: User, action: str, t: Team) -> bool:
+    if action == "team.settings":  # e.g. "het parket neemt tijdelijk niet deel"
+        return _coordinator_of(user, t.id)
+    return False
+
+
 def can(user: User, action: str, obj=None) -> bool:
     """May `user` do `action` (to `obj`)? Everything not granted here is denied."""
     if user is None or not user.is_authenticated or not user.actief:
@@ -199,7 +205,7 @@ def can(user: User, action: str, obj=None) -> bool:
         return bool(rule and rule(user))
     for model, decide in ((Dossier, _dossier_action), (Aanmelding, _aanmelding_action),
                           (Parketcheck, _parketcheck_action), (Overleg, _overleg_action),
-                          (Brief, _brief_action), (Bijdrage, _bijdrage_action)):
+                          (Brief, _brief_action), (Team, _team_action), (Bijdrage, _bijdrage_action)):
         if isinstance(obj, model):
             return decide(user, action, obj)
     return False
