@@ -15,7 +15,6 @@ from flask_login import current_user, login_required
 from peewee import JOIN
 
 from .. import access, audit, workflow
-from ..db import db
 from ..htmx import is_fragment_request, redirect_after_post, render
 from ..models import (
     IFG_VORMEN, ORGANISATIE_TYPES, Aanmelding, Agendapunt, Besluit, Dossier, Organisatie, Overleg,
@@ -23,6 +22,7 @@ from ..models import (
 )
 from ..templating import dagen_sinds
 from ..transitions import voer_uit
+from .parket import vraag_aan
 
 bp = Blueprint("triage", __name__)
 
@@ -220,11 +220,10 @@ def verplaats(dossier_id: int, actie: str):
     teams, team_id = _team_keuze(current_user)
     user = current_user._get_current_object()
     try:
-        with db.atomic():
+        if actie == "parket_vragen":
+            vraag_aan(dossier, user)  # the parket feature's rule: transition + request, one step
+        else:
             voer_uit(dossier, actie, user)
-            if actie == "parket_vragen":
-                check = Parketcheck.create(dossier=dossier, gevraagd_door=user)
-                audit.record("parketcheck.request", check, user=user)
     except workflow.WorkflowError as error:
         return render("triage/board.html", "board", status=422,
                       **_context(team_id, teams, fout=str(error)))
