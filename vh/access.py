@@ -11,7 +11,7 @@ from flask import abort
 from peewee import Expression, Value
 
 from .models import (
-    Aanmelding, Agendapunt, Dossier, Overleg, OverlegDeelnemer, Parketcheck, TeamArrondissement,
+    Aanmelding, Agendapunt, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck, TeamArrondissement,
     User, UserTeam,
 )
 from .workflow import VOOR_BESLUIT
@@ -143,6 +143,25 @@ def _aanmelding_action(user: User, action: str, a: Aanmelding) -> bool:
         return a.auteur_id == user.id
     if action in ("aanmelding.view", "aanmelding.receive"):
         return a.status != "concept" and _in(aanmeldingen_received_by(user), a)
+    if action == "brief.compose":  # the advice letter to the referrer: a coordinator of the team
+        return a.status != "concept" and _brief_team_coordinator(user, a.team_id)
+    return False
+
+
+def _brief_team_coordinator(user: User, team_id) -> bool:
+    """A coordinator of the team; a referral without a team (outside Vlaams-Brabant) is any
+    coordinator's, as in `aanmeldingen_received_by`."""
+    return user.has("coordinator") and (team_id is None or team_id in user.team_ids)
+
+
+def _brief_action(user: User, action: str, b: Brief) -> bool:
+    team_id = b.dossier.team_id if b.dossier_id else b.aanmelding.team_id
+    coordinator = _brief_team_coordinator(user, team_id)
+    if action in ("brief.view", "brief.pdf"):
+        # The referrer sees the letter only once it is sent; before that it does not exist for them.
+        return coordinator or (b.aan_id == user.id and b.verzonden_op is not None)
+    if action in ("brief.edit", "brief.send"):
+        return coordinator and b.verzonden_op is None
     return False
 
 
@@ -170,14 +189,15 @@ def can(user: User, action: str, obj=None) -> bool:
         rule = GLOBAL_ACTIONS.get(action)
         return bool(rule and rule(user))
     for model, decide in ((Dossier, _dossier_action), (Aanmelding, _aanmelding_action),
-                          (Parketcheck, _parketcheck_action), (Overleg, _overleg_action)):
+                          (Parketcheck, _parketcheck_action), (Overleg, _overleg_action),
+                          (Brief, _brief_action)):
         if isinstance(obj, model):
             return decide(user, action, obj)
     return False
 
 
 _SEE = {Dossier: "dossier.view", Aanmelding: "aanmelding.status", Parketcheck: "parketcheck.view",
-        Overleg: "overleg.view"}
+        Overleg: "overleg.view", Brief: "brief.view"}
 
 
 def require(user: User, action: str, obj=None) -> None:

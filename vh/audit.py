@@ -32,7 +32,7 @@ def _json(value) -> str:
 
 
 def _digest(event: AuditEvent) -> str:
-    content = [event.id, event.op.isoformat(), event.user_id, event.user_email, event.actie,
+    content = [event.op.isoformat(), event.user_id, event.user_email, event.actie,
                event.object_type, event.object_id, event.dossier_id, event.ip, event.details,
                event.prev_hash]
     return hashlib.sha256(_json(content).encode()).hexdigest()
@@ -52,14 +52,14 @@ def record(actie: str, obj=None, *, dossier_id: int | None = None, details: dict
         Nummering.update(laatste=Nummering.laatste + 1).where(
             (Nummering.soort == CHAIN) & (Nummering.jaar == 0)).execute()
         last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
-        event = AuditEvent.create(
+        event = AuditEvent(
             op=utcnow(), user_id=user.id if user else None, user_email=user.email if user else "",
             actie=actie, object_type=type(obj).__name__ if obj is not None else "",
             object_id=obj.id if obj is not None else None, dossier_id=dossier_id,
             ip=_client_ip()[:64], details=_json(details) if details else "",
-            prev_hash=last.hash if last else "", hash="pending")
-        event.hash = _digest(event)
-        event.save(only=[AuditEvent.hash])
+            prev_hash=last.hash if last else "")
+        event.hash = _digest(event)  # written once: the table allows no UPDATE
+        event.save(force_insert=True)
     return event
 
 
