@@ -169,16 +169,17 @@ def test_home_fits_the_screen(page, browser_login, width):
 
 # --- beheer and audit (only once those screens exist) ----------------------------------------------
 
-BEHEER_PAGES = [("beheerder", "/beheer/gebruikers"), ("beheerder", "/beheer/organisaties"),
-                ("dpo", "/audit")]
+BEHEER_PAGES = [("beheerder", "beheer.gebruikers", "/beheer/gebruikers"),
+                ("beheerder", "beheer.organisaties", "/beheer/organisaties"),
+                ("dpo", "audit.lijst", "/audit")]
 
 
-@pytest.mark.parametrize("role, path", BEHEER_PAGES)
-def test_beheer_and_audit_pages(page, browser_login, axe_check, role, path):
+@pytest.mark.parametrize("role, endpoint, path", BEHEER_PAGES)
+def test_beheer_and_audit_pages(page, live_server, browser_login, axe_check, role, endpoint, path):
+    if endpoint not in live_server.app.view_functions:
+        pytest.skip(f"{endpoint} ({path}) bestaat nog niet")
     browser_login(page, role)
     response = page.goto(path)
-    if response.status == 404:
-        pytest.skip(f"{path} bestaat nog niet")
     assert response.status == 200
     assert page.locator("h1").count() == 1
     axe_check(page)
