@@ -90,4 +90,4 @@ def login(client):
     return _login
 
 
-HX = {"HX-Request": "true"}
+HX = {"HX-Request": "true", "HX-Target": "inhoud"}  # an htmx request aimed at an element

@@ -11,8 +11,8 @@ from flask import abort
 from peewee import Expression, Value
 
 from .models import (
-    Aanmelding, Agendapunt, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck, TeamArrondissement,
-    User, UserTeam,
+    Aanmelding, Agendapunt, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck, Team,
+    TeamArrondissement, User, UserTeam,
 )
 from .workflow import VOOR_BESLUIT
 
@@ -46,7 +46,7 @@ def _agenda_dossiers_of(user: User):
 # ---------------------------------------------------------------- scoped queries
 def dossier_condition(user: User) -> Expression:
     """SQL condition on Dossier for what `user` may see of dossier content."""
-    if not user or not user.is_authenticated:
+    if not user or not user.is_authenticated or not user.actief:
         return NOTHING
     conditions = []
     if user.has("coordinator"):
@@ -181,6 +181,12 @@ def _overleg_action(user: User, action: str, o: Overleg) -> bool:
     return False
 
 
+def _team_action(user: User, action: str, t: Team) -> bool:
+    if action == "team.settings":  # e.g. "het parket neemt tijdelijk niet deel"
+        return _coordinator_of(user, t.id)
+    return False
+
+
 def can(user: User, action: str, obj=None) -> bool:
     """May `user` do `action` (to `obj`)? Everything not granted here is denied."""
     if user is None or not user.is_authenticated or not user.actief:
@@ -190,7 +196,7 @@ def can(user: User, action: str, obj=None) -> bool:
         return bool(rule and rule(user))
     for model, decide in ((Dossier, _dossier_action), (Aanmelding, _aanmelding_action),
                           (Parketcheck, _parketcheck_action), (Overleg, _overleg_action),
-                          (Brief, _brief_action)):
+                          (Brief, _brief_action), (Team, _team_action)):
         if isinstance(obj, model):
             return decide(user, action, obj)
     return False

@@ -49,7 +49,7 @@ def up(database):
 def main(argv: list[str]) -> None:
     name, *model_names = argv
     doc = f"{name}: tables " + ", ".join(model_names) + "."
-    print(TEMPLATE.format(doc=doc, sql=pprint.pformat(ddl(model_names), width=100))))
+    print(TEMPLATE.format(doc=doc, sql=pprint.pformat(ddl(model_names), width=100)))
 
 
 if __name__ == "__main__":
