@@ -90,8 +90,8 @@ def test_wrong_password_shows_dutch_error(page, axe_check):
     summary.wait_for()
     assert WRONG_PASSWORD in summary.inner_text()
     assert summary.get_attribute("role") == "alert"
-    # app.js moves focus to the summary so a screen reader announces it.
-    assert "error-summary" in _active(page)["cls"]
+    # app.js moves focus to the summary (on DOMContentLoaded) so a screen reader announces it.
+    page.wait_for_function("document.activeElement.classList.contains('error-summary')")
     assert page.url.endswith("/login")
     assert page.title() == "Fout: Aanmelden – Veilig Huis"
     axe_check(page)
