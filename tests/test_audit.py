@@ -10,7 +10,7 @@ import pytest
 from flask_login import login_user
 from werkzeug.exceptions import NotFound
 
-from conftest import HX, ROLE_USERS
+from conftest import HX, ROLE_USERS, act_as_database_admin
 from vh import audit
 from vh.db import db
 from vh.demo import basis
@@ -84,6 +84,7 @@ def test_chain_verifies(app, dossiers):
 
 def test_edited_details_break_the_chain_at_that_event(app):
     made = make_events(6)
+    act_as_database_admin()
     AuditEvent.update(details='{"i": 99}').where(AuditEvent.id == made[2].id).execute()
     ok, message = audit.verify()
     assert not ok and f"gebeurtenis {made[2].id}:" in message and "gewijzigd" in message
@@ -91,6 +92,7 @@ def test_edited_details_break_the_chain_at_that_event(app):
 
 def test_edited_user_breaks_the_chain(app):
     made = make_events(3)
+    act_as_database_admin()
     AuditEvent.update(user_email="iemand@anders.be").where(AuditEvent.id == made[0].id).execute()
     ok, message = audit.verify()
     assert not ok and f"gebeurtenis {made[0].id}:" in message
@@ -98,6 +100,7 @@ def test_edited_user_breaks_the_chain(app):
 
 def test_deleting_a_middle_event_breaks_the_chain(app):
     made = make_events(6)
+    act_as_database_admin()
     AuditEvent.delete().where(AuditEvent.id == made[3].id).execute()
     ok, message = audit.verify()
     assert not ok and f"gebeurtenis {made[4].id}:" in message and "ontbreekt" in message
@@ -105,6 +108,7 @@ def test_deleting_a_middle_event_breaks_the_chain(app):
 
 def test_deleting_the_last_event_breaks_the_chain(app):
     made = make_events(4)
+    act_as_database_admin()
     AuditEvent.delete().where(AuditEvent.id == made[-1].id).execute()
     ok, message = audit.verify()
     assert not ok and "verwijderd" in message
@@ -116,6 +120,7 @@ def test_cli_audit_verify(app):
     result = runner.invoke(args=["audit-verify"])
     assert result.exit_code == 0, result.output
     assert "in orde" in result.output
+    act_as_database_admin()
     AuditEvent.update(ip="6.6.6.6").where(AuditEvent.id == made[1].id).execute()
     result = runner.invoke(args=["audit-verify"])
     assert result.exit_code == 1
@@ -219,8 +224,11 @@ def test_filter_by_dossier_number(client, login, dossiers):
 def test_filter_by_period_in_brussels_days(client, login):
     early, late, other = make_events(3)
     # 23:30 UTC on 13 March is 00:30 on 14 March in Brussels.
+    act_as_database_admin()
     AuditEvent.update(op=dt.datetime(2026, 3, 13, 23, 30)).where(AuditEvent.id == early.id).execute()
+    act_as_database_admin()
     AuditEvent.update(op=dt.datetime(2026, 3, 14, 22, 59, 59)).where(AuditEvent.id == late.id).execute()
+    act_as_database_admin()
     AuditEvent.update(op=dt.datetime(2026, 3, 14, 23, 0)).where(AuditEvent.id == other.id).execute()
     login("dpo")
     r = client.get("/audit?van=2026-03-14&tot=2026-03-14")
@@ -278,6 +286,7 @@ def test_bad_filters_are_refused_beside_the_field(client, login, query, veld, bo
 
 def test_chain_status_shows_tampering(client, login):
     made = make_events(3)
+    act_as_database_admin()
     AuditEvent.update(details="{}").where(AuditEvent.id == made[1].id).execute()
     login("dpo")
     r = client.get("/audit")
@@ -312,3 +321,15 @@ def test_transition_details_read_as_from_to(client, login, dossiers):
     assert ('<dt>fase</dt><dd>dossiervorming <span aria-hidden="true">→</span>'
             '<span class="visually-hidden">wordt</span> kennismaking</dd>') in r.text
     assert "<dt>spoor</dt><dd>3</dd>" in r.text
+
+
+@pytest.mark.parametrize("change", ["update", "delete"])
+def test_the_database_refuses_to_change_or_delete_events(app, change):
+    from peewee import DatabaseError
+    event = audit.record("test.event", details={"i": 1})
+    query = (AuditEvent.update(ip="6.6.6.6") if change == "update" else AuditEvent.delete())
+    with pytest.raises(DatabaseError, match="append-only"):
+        with db.atomic():
+            query.where(AuditEvent.id == event.id).execute()
+    assert AuditEvent.get_by_id(event.id).ip == event.ip
+    assert audit.verify()[0]

@@ -53,11 +53,17 @@ def _base_conftest(config):
 
 # --- the app under test ---------------------------------------------------------------------------
 
+class LiveServer(str):
+    """The base URL (a plain string), with the Flask app under test as `.app`."""
+    app = None
+
+
 @pytest.fixture
 def live_server(request, tmp_path):
     """A seeded app (temp SQLite file, or VH_TEST_DATABASE_URL) served on 127.0.0.1:<free port>,
     CSRF on as in production. Yields the base URL without trailing slash. The peewee proxy is a
-    module global, so there is one live app at a time (function scope)."""
+    module global, so there is one live app at a time (function scope). `live_server.app` is the
+    Flask app, e.g. to check `"beheer.gebruikers" in live_server.app.view_functions`."""
     from werkzeug.serving import make_server
 
     from vh.db import db
@@ -70,8 +76,10 @@ def live_server(request, tmp_path):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="vh-live-server", daemon=True)
     thread.start()
+    url = LiveServer(f"http://127.0.0.1:{server.server_port}")
+    url.app = app
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield url
     finally:
         server.shutdown()
         server.server_close()
