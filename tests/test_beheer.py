@@ -86,7 +86,7 @@ def test_beheerder_sees_no_dossier_content(app, client, beheerder):
         basis._dossiers()
     dossier_id = 1
     aanmelding = Aanmelding.create(auteur=User.get(User.email == ROLE_USERS["aanmelder"]),
-                                   status="ingediend", nummer="VH-2026-0001",
+                                   status="ingediend", nummer="VH-2026-9999",
                                    team=Team.get(Team.naam == "Veilig Huis Oost-Brabant"))
     for url in (f"/dossiers/{dossier_id}", f"/ontvangst/{aanmelding.id}"):
         assert client.get(url).status_code == 404, url

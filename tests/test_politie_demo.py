@@ -10,7 +10,7 @@ def test_demo_is_idempotent_and_known(app):
         basis._dossiers()
     assert "ingediend" in politie.load()
     assert politie.load() == ""
-    assert PvNummer.select().count() == 1
+    assert PvNummer.select().where(PvNummer.nummer == politie.PV).count() == 1
     a = Aanmelding.get(Aanmelding.pv_nummers == politie.PV)
     assert (a.status, a.bron, a.auteur.email) == ("ingediend", "politie-kort", "politie@vh.test")
     assert sorted(p.naam for p in a.personen) == ["Jordy Maes", "Peggy Claes"]
