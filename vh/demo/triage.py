@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from ..db import db
 from ..models import (
-    Aanmelding, Agendapunt, Bijdrage, Dossier, Nummering, Organisatie, Overleg, OverlegDeelnemer,
+    Agendapunt, Bijdrage, Dossier, Overleg, OverlegDeelnemer,
     Parketcheck, Persoon, Team, User, utcnow,
 )
 from ..richtext import tekst_naar_html as naar_html
@@ -45,17 +45,6 @@ def _moment(dagen: int, uur: int, minuut: int = 0) -> dt.datetime:
     dag = dt.datetime.now(brussel).date() + dt.timedelta(days=dagen)
     local = dt.datetime.combine(dag, dt.time(uur, minuut)).replace(tzinfo=brussel)
     return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
-
-
-def _aanmelding(dossier: Dossier, email: str, organisatie: str, **velden) -> Aanmelding:
-    auteur = User.get(User.email == email)
-    return Aanmelding.create(
-        nummer=Nummering.volgende("aanmelding", "VH"), status="ontvankelijk", bron="formulier",
-        auteur=auteur, organisatie=Organisatie.get(Organisatie.naam == organisatie),
-        team=dossier.team, dossier=dossier, aanmelder_naam=auteur.naam, aanmelder_email=auteur.email,
-        ifg_vormen=dossier.ifg_vormen, pilootzone=dossier.pilootzone,
-        ingediend_op=utcnow() - dt.timedelta(days=16), behandeld_op=utcnow() - dt.timedelta(days=15),
-        **velden)
 
 
 def _naar_triage(dossier: Dossier, uitkomst: str = "akkoord", beperkingen: str = "") -> None:
@@ -96,11 +85,12 @@ def _families(team: Team) -> int:
         return 0
     coordinator = User.get(User.email == "coordinator@vh.test")
     # 1. Mertens–Vanhoof, Aarschot: discussed last week, now in dossiervorming with two bijdragen.
-    mertens = _dossier(team, "3200", "Aarschot", GEZIN_MERTENS, "partnergeweld|kindermishandeling")
-    _aanmelding(mertens, "politie@vh.test", "PZ Leuven", politie_betrokken=True,
-                recent_incident="Interventie na een hevige ruzie; de zoon had blauwe plekken op de arm.",
-                vraag="Een gezamenlijke aanpak met hulpverlening; de kinderen zijn bang.",
-                gezin_op_de_hoogte=True, veilig_contact="Moeder bellen tussen 9 en 12 u; geen voicemail.")
+    mertens = _dossier(team, "3200", "Aarschot", GEZIN_MERTENS, "partnergeweld|kindermishandeling",
+                       "politie@vh.test", politie_betrokken=True,
+                       recent_incident="Interventie na een hevige ruzie; de zoon had blauwe plekken op de arm.",
+                       vraag="Een gezamenlijke aanpak met hulpverlening; de kinderen zijn bang.",
+                       gezin_op_de_hoogte=True,
+                       veilig_contact="Moeder bellen tussen 9 en 12 u; geen voicemail.")
     _naar_triage(mertens)
     vorig = _overleg(team, _moment(-7, 9, 30), PLAATS_VORIG)
     Agendapunt.create(overleg=vorig, dossier=mertens, volgorde=1, besproken=True,
@@ -113,17 +103,16 @@ def _families(team: Team) -> int:
     _bijdrage(mertens, vorig, "ggz@vh.test",
               "Vader was vorig jaar kort in begeleiding voor alcohol; gestopt na drie gesprekken.")
     # 2. Goris–Lemmens, Gelrode (Aarschot): te bespreken, parket akkoord with a restriction.
-    lemmens = _dossier(team, "3200", "Gelrode", GEZIN_LEMMENS, "belaging|partnergeweld")
-    _aanmelding(lemmens, "caw@vh.test", "CAW Oost-Brabant",
-                recent_incident="Na de breuk blijft de ex-partner haar volgen en berichten sturen.",
-                vraag="Afstemming met politie over haar veiligheid.", gezin_op_de_hoogte=False,
-                waarom_niet_op_de_hoogte="De pleger mag niet weten dat zij hulp zoekt.")
+    lemmens = _dossier(team, "3200", "Gelrode", GEZIN_LEMMENS, "belaging|partnergeweld", "caw@vh.test",
+                       recent_incident="Na de breuk blijft de ex-partner haar volgen en berichten sturen.",
+                       vraag="Afstemming met politie over haar veiligheid.", gezin_op_de_hoogte=False,
+                       waarom_niet_op_de_hoogte="De pleger mag niet weten dat zij hulp zoekt.")
     _naar_triage(lemmens, "beperkingen", "Niets delen over de lopende klacht wegens belaging.")
     # 3. Decoster, Aarschot: te bespreken (abuse of an elderly parent).
-    decoster = _dossier(team, "3200", "Aarschot", GEZIN_DECOSTER, "ouderenmis(be)handeling")
-    _aanmelding(decoster, "huisarts@vh.test", "Huisartsenpraktijk De Linde",
-                recent_incident="De zoon neemt geld af en dreigt; mevrouw is vermagerd.",
-                vraag="Wie kan mee zorgen voor haar veiligheid?")
+    decoster = _dossier(team, "3200", "Aarschot", GEZIN_DECOSTER, "ouderenmis(be)handeling",
+                        "huisarts@vh.test",
+                        recent_incident="De zoon neemt geld af en dreigt; mevrouw is vermagerd.",
+                        vraag="Wie kan mee zorgen voor haar veiligheid?")
     _naar_triage(decoster)
     return 3
 
