@@ -16,7 +16,7 @@ from wtforms import (
     TelField, TextAreaField,
 )
 from wtforms.utils import unset_value
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .models import CLIENT_ROLLEN, GESLACHTEN, GEWELDSVORMEN, IFG_VORMEN, Gemeente
@@ -59,7 +59,7 @@ class JaNeeField(RadioField):
     """A yes/no question stored as a nullable boolean."""
 
     def __init__(self, label, verplicht: str, **kw):
-        super().__init__(label, choices=JA_NEE, validators=[InputRequired(verplicht)], **kw)
+        super().__init__(label, choices=JA_NEE, validators=[DataRequired(verplicht)], **kw)
 
     def pre_validate(self, form):
         if self.data not in (None, "", "ja", "nee"):

@@ -67,7 +67,7 @@ def _eigen_persoon(a: Aanmelding, persoon_id: int) -> Persoon:
 def _bewerkbaar(a: Aanmelding):
     """A submitted referral cannot be changed any more: show its confirmation instead."""
     if a.status != "concept":
-        return redirect(url_for(".bevestiging", aanmelding_id=a.id), 303)
+        return redirect(url_for("aanmelden.bevestiging", aanmelding_id=a.id), 303)
     return None
 
 
@@ -77,7 +77,7 @@ def _raak_aan(a: Aanmelding) -> None:
 
 
 def _stap_url(a: Aanmelding, slug: str) -> str:
-    return url_for(".stap", aanmelding_id=a.id, stap=slug)
+    return url_for("aanmelden.stap", aanmelding_id=a.id, stap=slug)
 
 
 def _volgende(slug: str) -> str:
@@ -88,7 +88,7 @@ def _na_opslaan(a: Aanmelding, slug: str):
     """303 to the next step (or to 'Mijn aanmeldingen' for 'later verdergaan'); for htmx the
     next step is loaded into #stap and pushed to the history."""
     if request.form.get("actie") == "later":
-        location = url_for(".mijn")
+        location = url_for("aanmelden.mijn")
         response = redirect_after_post(location)
         if response.status_code == 204:  # htmx: a whole new page, not a fragment
             del response.headers["HX-Location"]
@@ -205,7 +205,13 @@ def stap(aanmelding_id, stap):
     if (done := _bewerkbaar(a)) is not None:
         return done
     if stap == "clientsysteem":
-        return _clientsysteem(a)
+        if request.method == "GET":
+            return _clientsysteem(a)
+        # "Opslaan en verder": the persons are saved one by one, so only move on.
+        if not LeegForm().validate():
+            abort(400)
+        _raak_aan(a)
+        return _na_opslaan(a, "clientsysteem")
     if stap == "controle":
         return _controle(a)
     form = FORMS[stap]()
@@ -240,12 +246,7 @@ def _bewaar(a: Aanmelding, slug: str, values: dict) -> None:
 # ---------------------------------------------------------------- the cliëntsysteem
 def _clientsysteem(a: Aanmelding, form: PersoonForm | None = None, bewerkt: Persoon | None = None,
                    status: int = 200):
-    if request.method == "POST" and form is None:
-        # "Opslaan en verder": the persons are saved one by one, so only move on.
-        if not LeegForm().validate():
-            abort(400)
-        _raak_aan(a)
-        return _na_opslaan(a, "clientsysteem")
+    """The persons of the cliëntsysteem with the add (or edit) form."""
     if form is None:
         form = PersoonForm(formdata=None)
         if bewerkt is not None:
@@ -413,7 +414,7 @@ def _controle(a: Aanmelding):
         fouten = _stap_fouten(a)
         if not fouten:
             indienen.submit(a, current_user)
-            return redirect_after_post(url_for(".bevestiging", aanmelding_id=a.id))
+            return redirect_after_post(url_for("aanmelden.bevestiging", aanmelding_id=a.id))
         status = 422
     personen = _personen(a)
     return render("aanmelden/controle.html", "stap", status=status,
