@@ -600,3 +600,17 @@ def test_csrf_is_required(tmp_path, app):
                                   "csrf_token": token}).status_code == 303
     assert c.post("/aanmelden").status_code == 400
     assert Aanmelding.select().count() == 0
+
+
+def test_later_verdergaan_with_missing_answers_is_allowed_but_not_with_wrong_ones(client, login):
+    login("aanmelder")
+    aid = nieuw(client)
+    r = client.post(url(aid, "gebeurd"), data={"ifg_vormen": "belaging", "actie": "later"})
+    assert r.status_code == 303 and r.headers["Location"].endswith("/aanmeldingen")
+    assert Aanmelding.get_by_id(aid).vormen == ["belaging"]
+    assert "bewaard als concept" in client.get("/aanmeldingen").text
+    r = client.post(url(aid, "gebeurd"), data={"recent_incident": "x" * 5001, "actie": "later"})
+    assert r.status_code == 422 and "hoogstens 5000 tekens" in r.text
+    r = client.post(url(aid, "gebeurd"), data={"datum_incident-dag": "31", "datum_incident-maand": "2",
+                                               "datum_incident-jaar": "2026", "actie": "later"})
+    assert r.status_code == 422 and "bestaande datum" in r.text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import click
-from flask import Blueprint, abort, current_app, redirect, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from peewee import JOIN
 
@@ -88,6 +88,7 @@ def _na_opslaan(a: Aanmelding, slug: str):
     """303 to the next step (or to 'Mijn aanmeldingen' for 'later verdergaan'); for htmx the
     next step is loaded into #stap and pushed to the history."""
     if request.form.get("actie") == "later":
+        flash("Uw aanmelding is bewaard als concept. U kunt later verdergaan.", "success")
         location = url_for("aanmelden.mijn")
         response = redirect_after_post(location)
         if response.status_code == 204:  # htmx: a whole new page, not a fragment
@@ -222,9 +223,16 @@ def stap(aanmelding_id, stap):
     if "csrf_token" in form.errors:
         abort(400)
     _bewaar(a, stap, form.geldige_waarden())
-    if not ok:
+    if not ok and not (request.form.get("actie") == "later" and _alleen_ontbrekend(form)):
         return _toon_stap(a, stap, form, status=422)
     return _na_opslaan(a, stap)
+
+
+def _alleen_ontbrekend(form) -> bool:
+    """Only unanswered questions (nothing wrong with what was typed): fine to finish later."""
+    def leeg(f):
+        return not f.data and not getattr(f, "parse_error", None)
+    return all(leeg(form[naam]) for naam in form.errors if naam != "csrf_token")
 
 
 def _toon_stap(a: Aanmelding, slug: str, form, status: int = 200):
