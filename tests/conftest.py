@@ -39,6 +39,16 @@ def reset_database():
         db.execute_sql("CREATE SCHEMA public")
 
 
+def act_as_database_admin() -> None:
+    """Drop the append-only triggers of audit_event, as only a database administrator could,
+    so a test can tamper with the trail and show that the hash chain still catches it."""
+    if is_sqlite():
+        for name in ("audit_event_geen_wijziging", "audit_event_geen_verwijdering"):
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
+    else:
+        db.execute_sql("ALTER TABLE audit_event DISABLE TRIGGER USER")
+
+
 def make_app(tmp_path, **config):
     url = os.environ.get("VH_TEST_DATABASE_URL") or f"sqlite:///{tmp_path}/test.sqlite3"
     settings = {"TESTING": True, "DATABASE_URL": url, "WTF_CSRF_ENABLED": False,
@@ -90,4 +100,4 @@ def login(client):
     return _login
 
 
-HX = {"HX-Request": "true"}
+HX = {"HX-Request": "true", "HX-Target": "inhoud"}  # an htmx request aimed at an element

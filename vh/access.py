@@ -11,8 +11,8 @@ from flask import abort
 from peewee import Expression, Value
 
 from .models import (
-    Aanmelding, Agendapunt, Dossier, Overleg, OverlegDeelnemer, Parketcheck, TeamArrondissement,
-    User, UserTeam,
+    Aanmelding, Agendapunt, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck, Team,
+    TeamArrondissement, User, UserTeam,
 )
 from .workflow import VOOR_BESLUIT
 
@@ -46,7 +46,7 @@ def _agenda_dossiers_of(user: User):
 # ---------------------------------------------------------------- scoped queries
 def dossier_condition(user: User) -> Expression:
     """SQL condition on Dossier for what `user` may see of dossier content."""
-    if not user or not user.is_authenticated:
+    if not user or not user.is_authenticated or not user.actief:
         return NOTHING
     conditions = []
     if user.has("coordinator"):
@@ -143,6 +143,25 @@ def _aanmelding_action(user: User, action: str, a: Aanmelding) -> bool:
         return a.auteur_id == user.id
     if action in ("aanmelding.view", "aanmelding.receive"):
         return a.status != "concept" and _in(aanmeldingen_received_by(user), a)
+    if action == "brief.compose":  # the advice letter to the referrer: a coordinator of the team
+        return a.status != "concept" and _brief_team_coordinator(user, a.team_id)
+    return False
+
+
+def _brief_team_coordinator(user: User, team_id) -> bool:
+    """A coordinator of the team; a referral without a team (outside Vlaams-Brabant) is any
+    coordinator's, as in `aanmeldingen_received_by`."""
+    return user.has("coordinator") and (team_id is None or team_id in user.team_ids)
+
+
+def _brief_action(user: User, action: str, b: Brief) -> bool:
+    team_id = b.dossier.team_id if b.dossier_id else b.aanmelding.team_id
+    coordinator = _brief_team_coordinator(user, team_id)
+    if action in ("brief.view", "brief.pdf"):
+        # The referrer sees the letter only once it is sent; before that it does not exist for them.
+        return coordinator or (b.aan_id == user.id and b.verzonden_op is not None)
+    if action in ("brief.edit", "brief.send"):
+        return coordinator and b.verzonden_op is None
     return False
 
 
@@ -162,6 +181,12 @@ def _overleg_action(user: User, action: str, o: Overleg) -> bool:
     return False
 
 
+def _team_action(user: User, action: str, t: Team) -> bool:
+    if action == "team.settings":  # e.g. "het parket neemt tijdelijk niet deel"
+        return _coordinator_of(user, t.id)
+    return False
+
+
 def can(user: User, action: str, obj=None) -> bool:
     """May `user` do `action` (to `obj`)? Everything not granted here is denied."""
     if user is None or not user.is_authenticated or not user.actief:
@@ -170,14 +195,15 @@ def can(user: User, action: str, obj=None) -> bool:
         rule = GLOBAL_ACTIONS.get(action)
         return bool(rule and rule(user))
     for model, decide in ((Dossier, _dossier_action), (Aanmelding, _aanmelding_action),
-                          (Parketcheck, _parketcheck_action), (Overleg, _overleg_action)):
+                          (Parketcheck, _parketcheck_action), (Overleg, _overleg_action),
+                          (Brief, _brief_action), (Team, _team_action)):
         if isinstance(obj, model):
             return decide(user, action, obj)
     return False
 
 
 _SEE = {Dossier: "dossier.view", Aanmelding: "aanmelding.status", Parketcheck: "parketcheck.view",
-        Overleg: "overleg.view"}
+        Overleg: "overleg.view", Brief: "brief.view"}
 
 
 def require(user: User, action: str, obj=None) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from zoneinfo import ZoneInfo
 
 from flask import abort, has_request_context, request
 from flask_login import current_user
@@ -20,6 +21,7 @@ from . import access
 from .db import db
 from .models import AuditEvent, Nummering, utcnow
 
+BRUSSEL = ZoneInfo("Europe/Brussels")
 CHAIN = "audit"  # the Nummering row that serialises writers and counts the events
 
 
@@ -32,7 +34,7 @@ def _json(value) -> str:
 
 
 def _digest(event: AuditEvent) -> str:
-    content = [event.id, event.op.isoformat(), event.user_id, event.user_email, event.actie,
+    content = [event.op.isoformat(), event.user_id, event.user_email, event.actie,
                event.object_type, event.object_id, event.dossier_id, event.ip, event.details,
                event.prev_hash]
     return hashlib.sha256(_json(content).encode()).hexdigest()
@@ -52,14 +54,14 @@ def record(actie: str, obj=None, *, dossier_id: int | None = None, details: dict
         Nummering.update(laatste=Nummering.laatste + 1).where(
             (Nummering.soort == CHAIN) & (Nummering.jaar == 0)).execute()
         last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
-        event = AuditEvent.create(
+        event = AuditEvent(
             op=utcnow(), user_id=user.id if user else None, user_email=user.email if user else "",
             actie=actie, object_type=type(obj).__name__ if obj is not None else "",
             object_id=obj.id if obj is not None else None, dossier_id=dossier_id,
             ip=_client_ip()[:64], details=_json(details) if details else "",
-            prev_hash=last.hash if last else "", hash="pending")
-        event.hash = _digest(event)
-        event.save(only=[AuditEvent.hash])
+            prev_hash=last.hash if last else "")
+        event.hash = _digest(event)  # written once: the table allows no UPDATE
+        event.save(force_insert=True)
     return event
 
 
@@ -106,11 +108,17 @@ def verify() -> tuple[bool, str]:
     return True, f"Audittrail in orde: {count} gebeurtenissen."
 
 
+def _utc_midnight(day: dt.date) -> dt.datetime:
+    """The start of `day` in Brussels, as the naive UTC time the events are stored in."""
+    local = dt.datetime.combine(day, dt.time.min, tzinfo=BRUSSEL)
+    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
 def period(van: dt.date | None, tot: dt.date | None):
-    """Filter helper for the audit screen: [van, tot] inclusive, by calendar day (UTC)."""
+    """Filter helper for the audit screen: [van, tot] inclusive, by calendar day in Brussels."""
     q = AuditEvent.select()
     if van:
-        q = q.where(AuditEvent.op >= dt.datetime.combine(van, dt.time.min))
+        q = q.where(AuditEvent.op >= _utc_midnight(van))
     if tot:
-        q = q.where(AuditEvent.op < dt.datetime.combine(tot + dt.timedelta(days=1), dt.time.min))
+        q = q.where(AuditEvent.op < _utc_midnight(tot + dt.timedelta(days=1)))
     return q

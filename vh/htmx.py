@@ -5,11 +5,17 @@ from flask import make_response, redirect, render_template, request
 from jinja2_fragments.flask import render_block
 
 
-def is_fragment_request() -> bool:
-    """An htmx request that wants a part of the page: not boosted, not a history restore."""
+def is_htmx() -> bool:
+    """An htmx request that is not boosted and not a history restore."""
     h = request.headers
     return (h.get("HX-Request") == "true" and h.get("HX-Boosted") != "true"
             and h.get("HX-History-Restore-Request") != "true")
+
+
+def is_fragment_request() -> bool:
+    """An htmx request aimed at an element with an id: it wants a part of the page. (The
+    follow-up of HX-Location targets the body, which has no id: it gets the whole page.)"""
+    return is_htmx() and bool(request.headers.get("HX-Target"))
 
 
 def render(template: str, block: str | dict[str, str] | None = None, *, status: int = 200, **ctx):
@@ -31,7 +37,7 @@ def render(template: str, block: str | dict[str, str] | None = None, *, status: 
 
 def redirect_after_post(location: str):
     """303 for a plain form; for an htmx request HX-Location, so htmx loads it without a reload."""
-    if is_fragment_request():
+    if is_htmx():
         response = make_response("", 204)
         response.headers["HX-Location"] = location
         return response

@@ -14,12 +14,18 @@ RECENT_AFGESLOTEN_DAGEN = 365  # a dossier closed less than a year ago still cou
 def woonplaats(aanmelding: Aanmelding) -> Gemeente | None:
     """The municipality of the family: that of the first victim with a known municipality,
     else of anyone with one."""
-    personen = list(aanmelding.personen.order_by(Persoon.id))
+    return woonplaats_uit(list(aanmelding.personen.order_by(Persoon.id)))
+
+
+def woonplaats_uit(personen, gemeente_van=lambda p: p.gemeente if p.gemeente_id else None):
+    """The rule of `woonplaats` on persons in memory (the bulk police import has no rows yet):
+    the first victim with a municipality, else anyone with one."""
     from .models import SLACHTOFFER_ROLLEN
     for kandidaten in ([p for p in personen if p.rol in SLACHTOFFER_ROLLEN], personen):
         for p in kandidaten:
-            if p.gemeente_id:
-                return p.gemeente
+            gemeente = gemeente_van(p)
+            if gemeente is not None:
+                return gemeente
     return None
 
 
@@ -44,6 +50,20 @@ def submit(aanmelding: Aanmelding, user) -> Aanmelding:
         audit.record("aanmelding.submit", aanmelding, user=user,
                      details={"bron": aanmelding.bron, "team_id": aanmelding.team_id})
     return aanmelding
+
+
+def nummers(aantal: int) -> list[str]:
+    """`aantal` consecutive referral numbers at once (bulk import), gapless like
+    Nummering.volgende; call inside the transaction that uses them."""
+    if aantal <= 0:
+        return []
+    jaar = utcnow().year
+    with db.atomic():
+        Nummering.insert(soort="aanmelding", jaar=jaar, laatste=0).on_conflict_ignore().execute()
+        Nummering.update(laatste=Nummering.laatste + aantal).where(
+            (Nummering.soort == "aanmelding") & (Nummering.jaar == jaar)).execute()
+        laatste = Nummering.get((Nummering.soort == "aanmelding") & (Nummering.jaar == jaar)).laatste
+    return [f"VH-{jaar}-{nr:04d}" for nr in range(laatste - aantal + 1, laatste + 1)]
 
 
 def _key(p: Persoon) -> tuple[frozenset, dt.date | None]:

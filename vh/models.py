@@ -435,6 +435,28 @@ class Brief(BaseModel):
     verzonden_door = ForeignKeyField(User, null=True, backref="+")
 
 
+# ---------------------------------------------------------------- systematic police inflow
+class PvNummer(BaseModel):
+    """A PV number that reached the Veilig Huis: the unique constraint makes the police inflow
+    idempotent (a PV already linked to a referral is never imported a second time)."""
+    nummer = CharField(max_length=40, unique=True)
+    aanmelding = ForeignKeyField(Aanmelding, backref="pv_links", on_delete="CASCADE")
+    aangemaakt_op = DateTimeField(default=utcnow)
+
+
+class PolitieImport(BaseModel):
+    """One upload of the police inflow: its counts and the problems per line, so the result can
+    be shown after the redirect. Holds no names: messages quote codes and dates only."""
+    user = ForeignKeyField(User, backref="+")
+    op = DateTimeField(default=utcnow)
+    rijen = IntegerField(default=0)
+    nieuw = IntegerField(default=0)
+    al_ingevoerd = IntegerField(default=0)
+    afgekeurd = IntegerField(default=0)
+    lege_regels = IntegerField(default=0)
+    fouten = TextField(default="")  # JSON: [[regel, pv, bericht], ...]
+
+
 # ---------------------------------------------------------------- audit
 class AuditEvent(BaseModel):
     """Append-only and hash-chained: see vh/audit.py. No foreign keys, so nothing cascades into it."""
@@ -454,5 +476,5 @@ class AuditEvent(BaseModel):
 MODELS = [
     Gemeente, Team, TeamArrondissement, Organisatie, User, UserTeam, Nummering, Dossier,
     Aanmelding, Persoon, Overgang, Parketcheck, Overleg, OverlegDeelnemer, Agendapunt, Bijdrage,
-    Besluit, Brief, AuditEvent,
+    Besluit, Brief, PvNummer, PolitieImport, AuditEvent,
 ]

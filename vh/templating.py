@@ -60,6 +60,7 @@ def dagen_sinds(value) -> int:
 NAV = [
     ("home.index", "Start", None),
     ("aanmelden.mijn", "Mijn aanmeldingen", "aanmelding.create"),
+    ("politie.import_csv", "Politie-instroom", "politie.import"),
     ("ontvangst.inbox", "Ontvangst", "ontvangst.inbox"),
     ("parket.lijst", "Parketcheck", "parket.inbox"),
     ("triage.board", "Triage", "triage.board"),

@@ -6,10 +6,11 @@ import datetime as dt
 from ..accounts import create_user
 from ..db import db
 from ..models import (
-    Dossier, Gemeente, Nummering, Organisatie, Parketcheck, Persoon, Team, TeamArrondissement,
+    Aanmelding, Dossier, PvNummer, split_list, Gemeente, Nummering, Organisatie, Parketcheck, Persoon, Team, TeamArrondissement,
     User, utcnow,
 )
 from ..referentie import load_gemeenten
+from ..indienen import submit
 from ..transitions import voer_uit
 
 TEAMS = {"Veilig Huis Oost-Brabant": "Leuven", "Veilig Huis Halle-Vilvoorde": "Halle-Vilvoorde"}
@@ -49,6 +50,7 @@ ACCOUNTS = [
      "Functioneel beheerder"),
     ("dpo@vh.test", "Dirk Privacy", ["dpo"], "Veilig Huis Oost-Brabant", [],
      "Functionaris voor gegevensbescherming"),
+    ("ocj@vh.test", "Marieke Vos", ["aanmelder"], "OCJ Vlaams-Brabant", [], "Consulent"),
 ]
 
 # The two cases of the seed (names invented, fictional).
@@ -92,21 +94,35 @@ def _accounts(password: str) -> int:
     return made
 
 
-def _dossier(team: Team, postcode: str, deelgemeente: str, mensen, vormen: str) -> Dossier:
+def _dossier(team: Team, postcode: str, deelgemeente: str, mensen, vormen: str, aanmelder: str,
+             **referral) -> Dossier:
+    """A submitted, admissible referral with its persons, and the dossier opened from it."""
     gemeente = Gemeente.get((Gemeente.postcode == postcode) & (Gemeente.deelgemeente == deelgemeente))
     coordinator = User.get(User.email == "coordinator@vh.test")
+    auteur = User.get(User.email == aanmelder)
     dossier = Dossier.create(nummer=Nummering.volgende("dossier", "D"), team=team,
                              pilootzone=gemeente.pilootzone, ifg_vormen=vormen,
                              aangemaakt_door=coordinator)
+    aanmelding = Aanmelding.create(
+        auteur=auteur, organisatie=auteur.organisatie, aanmelder_naam=auteur.naam,
+        aanmelder_functie=auteur.functie, aanmelder_email=auteur.email,
+        aanmelder_telefoon=auteur.telefoon, ifg_vormen=vormen, **referral)
     for voornaam, achternaam, geboren, geslacht, rol, relatie in mensen:
-        Persoon.create(dossier=dossier, voornaam=voornaam, achternaam=achternaam,
-                       geboortedatum=geboren, geslacht=geslacht, rol=rol, relatie=relatie,
-                       postcode=postcode, gemeente=gemeente)
+        Persoon.create(aanmelding=aanmelding, dossier=dossier, voornaam=voornaam,
+                       achternaam=achternaam, geboortedatum=geboren, geslacht=geslacht, rol=rol,
+                       relatie=relatie, postcode=postcode, gemeente=gemeente)
+    submit(aanmelding, auteur)
+    for pv in split_list(aanmelding.pv_nummers.replace(",", "|")):
+        PvNummer.create(nummer=pv.strip(), aanmelding=aanmelding)
+    aanmelding.status, aanmelding.dossier = "ontvankelijk", dossier
+    aanmelding.behandeld_op, aanmelding.behandeld_door = utcnow(), coordinator
+    aanmelding.save()
     return dossier
 
 
-def _through_triage(dossier: Dossier, spoor: int, regisseur_email: str) -> None:
-    """Walk the dossier through parket and triage the way the screens would."""
+def _through_triage(dossier: Dossier, spoor: int, regisseur_email: str, motivering: str) -> None:
+    """Walk the dossier through parket, triage and decision the way the screens would."""
+    from ..besluiten import neem_besluit
     coordinator = User.get(User.email == "coordinator@vh.test")
     parket = User.get(User.email == "parket@vh.test")
     voer_uit(dossier, "parket_vragen", coordinator)
@@ -114,8 +130,8 @@ def _through_triage(dossier: Dossier, spoor: int, regisseur_email: str) -> None:
                        beantwoord_op=utcnow(), uitkomst="akkoord")
     voer_uit(dossier, "parket_antwoord", parket, "akkoord")
     voer_uit(dossier, "bespreken", coordinator)
-    voer_uit(dossier, f"besluit_spoor{spoor}", coordinator, spoor=spoor,
-             regisseur=User.get(User.email == regisseur_email))
+    neem_besluit(dossier, f"spoor{spoor}", motivering, coordinator,
+                 regisseur=User.get(User.email == regisseur_email))
 
 
 def _dossiers() -> int:
@@ -124,10 +140,27 @@ def _dossiers() -> int:
                               & Persoon.dossier.is_null(False)).exists():
         return 0
     team = Team.get(Team.naam == "Veilig Huis Oost-Brabant")
-    peeters = _dossier(team, "3010", "Kessel-Lo", CASE_PEETERS, "partnergeweld")
-    _through_triage(peeters, 3, "regisseur3@vh.test")
-    peggy = _dossier(team, "3000", "Leuven", CASE_PEGGY, "partnergeweld")
-    _through_triage(peggy, 2, "regisseur2@vh.test")
+    peeters = _dossier(
+        team, "3010", "Kessel-Lo", CASE_PEETERS, "partnergeweld", "ocj@vh.test",
+        geweldsvormen="fysiek|psychisch", politie_betrokken=True,
+        recent_incident="Nieuw incident van partnergeweld met een baseballbat; de drie kinderen waren thuis.",
+        eerdere_incidenten="Frequent partnergeweld met veel politietussenkomsten; beide ouders recidiveren.",
+        hulpverlening="OCJ volgt het gezin op; eerder CAW en CGG.",
+        hulp_vastgelopen="Geen probleeminzicht, sterk minimaliserend.",
+        criterium_complex=True, criterium_complex_uitleg="Geweld, druggebruik, schulden en opvoedingszorgen.",
+        criterium_zorgwekkend=True, criterium_zorgwekkend_uitleg="Hulp loopt vast; herhaald geweld.",
+        criterium_ketenaanpak=True, criterium_ketenaanpak_uitleg="Politie, parket en hulpverlening zijn alle nodig.",
+        vraag="Intensieve casusregie voor het hele gezin.", gezin_op_de_hoogte=True,
+        veilig_contact="Bel de moeder alleen overdag; geen voicemail.")
+    _through_triage(peeters, 3, "regisseur3@vh.test",
+                    "Structureel onveilig gezin met drie kinderen als getuigen: intensieve casusregie.")
+    peggy = _dossier(
+        team, "3000", "Leuven", CASE_PEGGY, "partnergeweld", "politie@vh.test", bron="politie-kort",
+        geweldsvormen="fysiek", politie_betrokken=True, pv_nummers="LE.55.L1.004711/2026",
+        recent_incident="Jordy sloeg Peggy na het drinken; de politie werd voor de tweede keer gebeld.",
+        gezin_op_de_hoogte=True)
+    _through_triage(peggy, 2, "regisseur2@vh.test",
+                    "Gezin uit balans in de pilootzone Leuven: korte casusondersteuning.")
     return 2
 
 

@@ -1,5 +1,33 @@
-"""Demo data of the politie feature (filled in by that feature)."""
+"""Demo data of the police inflow: a new intervention for Peggy Claes and Jordy Maes (case 2),
+referred by politie@vh.test with the short form. The base demo already holds their dossier
+(spoor 2), so this new PV shows up in the coordinator's inbox with the "already known" hint.
+Idempotent: the PV number is the key."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..models import PvNummer, User
+from ..politie_import import kort_indienen
+
+PV = "LE.55.L1.012345/2026"
 
 
-def load() -> str:  # placeholder
-    return ""
+def load() -> str:
+    if PvNummer.select().where(PvNummer.nummer == PV).exists():
+        return ""
+    politie = User.get_or_none(User.email == "politie@vh.test")
+    if politie is None:
+        return ""
+    vandaag = dt.date.today()
+    aanmelding = kort_indienen(
+        politie, pv=PV, datum_feit=vandaag - dt.timedelta(days=2), vormen=["partnergeweld"],
+        omschrijving=("Nieuwe interventie na een melding van de buren: Jordy had gedronken, er was "
+                      "ruzie over geld en hij duwde Peggy tegen de kast. Peggy had een blauwe plek "
+                      "aan de arm. Geen kinderen in huis."),
+        personen=[
+            dict(rol="slachtoffer", voornaam="Peggy", achternaam="Claes",
+                 geboortedatum=dt.date(1979, 4, 17), postcode="3000"),
+            dict(rol="pleger", voornaam="Jordy", achternaam="Maes",
+                 geboortedatum=dt.date(1976, 11, 2), postcode="3000"),
+        ])
+    return f"Politie: nieuwe interventie {PV} van Peggy en Jordy ingediend als {aanmelding.nummer}."

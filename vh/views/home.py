@@ -24,6 +24,11 @@ def wachtend(user) -> list[dict]:
                           tekst=f"{drafts} aanmelding(en) nog niet verstuurd." if drafts
                           else "U hebt geen onafgewerkte aanmeldingen.",
                           actie=_url("aanmelden.start"), actie_label="Nieuwe aanmelding"))
+    if access.can(user, "politie.import"):
+        tiles.append(dict(titel="Politie-instroom", aantal=None, url=_url("politie.import_csv"),
+                          tekst="Interventies met een PV-nummer aanmelden: één per formulier of "
+                                "veel tegelijk met een CSV-bestand.",
+                          actie=_url("politie.kort"), actie_label="Eén interventie aanmelden"))
     if access.can(user, "ontvangst.inbox"):
         nieuw = access.aanmeldingen_received_by(user).where(Aanmelding.status == "ingediend").count()
         tiles.append(dict(titel="Nieuwe aanmeldingen", aantal=nieuw, url=_url("ontvangst.inbox"),

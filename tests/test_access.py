@@ -1,0 +1,337 @@
+"""THE policy, table-driven: every role × every action of vh/access.py, the "no"s included.
+
+One world is built per module (read-only tests): dossiers of team Oost-Brabant and Halle-Vilvoorde,
+a kernpartner on one overleg and not on the other, regisseurs assigned and not, a draft and
+submitted referrals of other authors, open and answered parket requests. Each row of the table is
+(action, object, the roles that may); every other role is an explicit "no" row."""
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+from flask_login import AnonymousUserMixin, login_user
+from werkzeug.exceptions import Forbidden, NotFound
+
+from conftest import PASSWORD, ROLE_USERS, make_app, reset_database, seed_base
+from vh import access
+from vh.accounts import create_user
+from vh.db import db
+from vh.models import (
+    Aanmelding, Agendapunt, Brief, Dossier, Organisatie, Overleg, OverlegDeelnemer, Parketcheck, Team, User,
+    utcnow,
+)
+
+ROLES = ["aanmelder", "huisarts", "politie", "coordinator", "coordinator_hv", "parket", "kernpartner",
+         "regisseur2", "regisseur3", "beheerder", "dpo", "inactief", "anoniem"]
+COORDINATORS = {"coordinator", "coordinator_hv"}
+NOBODY: set[str] = set()
+
+# (action, object key, roles that may). Object None = a global action.
+GLOBAL = [
+    ("aanmelding.create", None, {"aanmelder", "huisarts", "politie"}),
+    ("politie.import", None, {"politie"}),  # police in a pilot zone only (PZ Leuven is one)
+    ("ontvangst.inbox", None, COORDINATORS),
+    ("triage.board", None, COORDINATORS),
+    ("overleg.list", None, COORDINATORS | {"kernpartner", "politie"}),
+    ("overleg.create", None, COORDINATORS),
+    ("parket.inbox", None, {"parket"}),
+    ("dossier.list", None, COORDINATORS | {"regisseur2", "regisseur3", "kernpartner", "politie"}),
+    ("beheer", None, {"beheerder"}),
+    ("audit.view", None, {"dpo"}),
+    ("alles.mag", None, NOBODY),  # deny by default
+]
+
+COORDINATOR_ONLY = ("dossier.edit", "parketcheck.request", "besluit.create", "brief.send", "agenda.manage",
+                    "team.settings")
+
+
+def dossier_rows(key, *, view, coordinator, bijdrage, regie):
+    rows = [("dossier.view", key, view), ("bijdrage.create", key, bijdrage), ("regie.plan", key, regie),
+            ("regie.logboek", key, regie), ("dossier.verwijderen", key, NOBODY)]
+    rows += [(action, key, {coordinator}) for action in COORDINATOR_ONLY]
+    return rows
+
+
+DOSSIERS = (
+    # Oost-Brabant, te bespreken, on the agenda of an overleg the kernpartner takes part in.
+    dossier_rows("d_ob_agenda", view={"coordinator", "kernpartner"}, coordinator="coordinator",
+                 bijdrage={"coordinator", "kernpartner"}, regie={"coordinator"})
+    # Oost-Brabant, nieuw, on no agenda.
+    + dossier_rows("d_ob_nieuw", view={"coordinator"}, coordinator="coordinator",
+                   bijdrage={"coordinator"}, regie={"coordinator"})
+    # Halle-Vilvoorde, te bespreken, on the agenda of an overleg the kernpartner is NOT part of.
+    + dossier_rows("d_hv", view={"coordinator_hv"}, coordinator="coordinator_hv",
+                   bijdrage={"coordinator_hv"}, regie={"coordinator_hv"})
+    # Oost-Brabant, decided (spoor 3, regisseur3 assigned), still on the old agenda: the kernpartner
+    # no longer sees it; regisseur3 (member of the team, but no coordinator) sees it as regisseur.
+    + dossier_rows("d_regie3", view={"coordinator", "regisseur3"}, coordinator="coordinator",
+                   bijdrage={"coordinator"}, regie={"coordinator", "regisseur3"})
+    # Oost-Brabant, spoor 2 with regisseur2 assigned.
+    + dossier_rows("d_regie2", view={"coordinator", "regisseur2"}, coordinator="coordinator",
+                   bijdrage={"coordinator"}, regie={"coordinator", "regisseur2"})
+)
+
+AANMELDINGEN = [
+    # A draft of the aanmelder: visible to its author only, not even to the team's coordinator.
+    ("aanmelding.edit", "a_concept", {"aanmelder"}),
+    ("aanmelding.status", "a_concept", {"aanmelder"}),
+    ("aanmelding.view", "a_concept", NOBODY),
+    ("aanmelding.receive", "a_concept", NOBODY),
+    ("aanmelding.verwijderen", "a_concept", NOBODY),
+    # Submitted, team Oost-Brabant: the author follows its status but edits no more.
+    ("aanmelding.edit", "a_ob", NOBODY),
+    ("aanmelding.status", "a_ob", {"aanmelder"}),
+    ("aanmelding.view", "a_ob", {"coordinator"}),
+    ("aanmelding.receive", "a_ob", {"coordinator"}),
+    ("aanmelding.verwijderen", "a_ob", NOBODY),
+    # Submitted by the huisarts, team Halle-Vilvoorde.
+    ("aanmelding.edit", "a_hv", NOBODY),
+    ("aanmelding.status", "a_hv", {"huisarts"}),
+    ("aanmelding.view", "a_hv", {"coordinator_hv"}),
+    ("aanmelding.receive", "a_hv", {"coordinator_hv"}),
+    ("aanmelding.verwijderen", "a_hv", NOBODY),
+    # Submitted by the police, address outside Vlaams-Brabant (no team): any coordinator routes it.
+    ("aanmelding.edit", "a_zonder_team", NOBODY),
+    ("aanmelding.status", "a_zonder_team", {"politie"}),
+    ("aanmelding.view", "a_zonder_team", COORDINATORS),
+    ("aanmelding.receive", "a_zonder_team", COORDINATORS),
+    ("aanmelding.verwijderen", "a_zonder_team", NOBODY),
+]
+
+PARKETCHECKS = [
+    ("parketcheck.view", "p_ob_open", {"parket"}),
+    ("parketcheck.answer", "p_ob_open", {"parket"}),
+    ("parketcheck.verwijderen", "p_ob_open", NOBODY),
+    ("parketcheck.view", "p_ob_beantwoord", {"parket"}),
+    ("parketcheck.answer", "p_ob_beantwoord", NOBODY),  # answered once, never again
+    ("parketcheck.verwijderen", "p_ob_beantwoord", NOBODY),
+    ("parketcheck.view", "p_hv_open", NOBODY),  # another arrondissement's parket
+    ("parketcheck.answer", "p_hv_open", NOBODY),
+    ("parketcheck.verwijderen", "p_hv_open", NOBODY),
+]
+
+OVERLEGGEN = [
+    ("overleg.view", "o_ob", {"coordinator", "kernpartner"}),
+    ("overleg.manage", "o_ob", {"coordinator"}),
+    ("overleg.verwijderen", "o_ob", NOBODY),
+    ("overleg.view", "o_hv", {"coordinator_hv"}),
+    ("overleg.manage", "o_hv", {"coordinator_hv"}),
+    ("overleg.verwijderen", "o_hv", NOBODY),
+]
+
+BRIEVEN = [
+    # A letter is the team coordinator's to compose; the referrer sees it only once it is sent.
+    ("brief.compose", "a_ob", {"coordinator"}),
+    ("brief.compose", "a_hv", {"coordinator_hv"}),
+    ("brief.compose", "a_zonder_team", COORDINATORS),
+    ("brief.compose", "a_concept", NOBODY),
+    ("brief.view", "b_concept", {"coordinator"}),
+    ("brief.pdf", "b_concept", {"coordinator"}),
+    ("brief.edit", "b_concept", {"coordinator"}),
+    ("brief.send", "b_concept", {"coordinator"}),
+    ("brief.view", "b_verzonden", {"coordinator", "aanmelder"}),
+    ("brief.pdf", "b_verzonden", {"coordinator", "aanmelder"}),
+    ("brief.edit", "b_verzonden", NOBODY),
+    ("brief.send", "b_verzonden", NOBODY),
+    ("brief.verwijderen", "b_verzonden", NOBODY),
+]
+
+OTHER = [
+    # An object of a kind the policy does not know: refused, whatever the action.
+    ("dossier.view", "een_user", NOBODY),
+    ("beheer", "een_user", NOBODY),
+]
+
+TABLE = GLOBAL + DOSSIERS + AANMELDINGEN + PARKETCHECKS + OVERLEGGEN + BRIEVEN + OTHER
+ROWS = [(role, action, obj, role in allowed) for action, obj, allowed in TABLE for role in ROLES]
+
+
+def build_world() -> dict:
+    users = {role: User.get(User.email == email) for role, email in ROLE_USERS.items()}
+    users["inactief"] = create_user(email="oud@vh.test", naam="Oud Coördinator", rollen=["coordinator"],
+                                    password=PASSWORD, organisatie="Veilig Huis Oost-Brabant",
+                                    teams=["Veilig Huis Oost-Brabant"])
+    users["inactief"].actief = False
+    users["inactief"].save()
+    ob = Team.get(Team.naam == "Veilig Huis Oost-Brabant")
+    hv = Team.get(Team.naam == "Veilig Huis Halle-Vilvoorde")
+    n = iter(range(1, 100))
+
+    def dossier(team, fase, regisseur=None, spoor=None):
+        return Dossier.create(nummer=f"D-2026-{next(n):04d}", team=team, fase=fase,
+                              regisseur=users[regisseur] if regisseur else None, spoor=spoor)
+
+    w = {"users": users}
+    w["d_ob_agenda"] = dossier(ob, "te_bespreken")
+    w["d_ob_nieuw"] = dossier(ob, "nieuw")
+    w["d_hv"] = dossier(hv, "te_bespreken")
+    w["d_regie3"] = dossier(ob, "kennismaking", "regisseur3", 3)
+    w["d_regie2"] = dossier(ob, "uitvoering", "regisseur2", 2)
+
+    w["o_ob"] = Overleg.create(team=ob, datum=utcnow(), voorzitter=users["coordinator"])
+    OverlegDeelnemer.create(overleg=w["o_ob"], user=users["kernpartner"])
+    Agendapunt.create(overleg=w["o_ob"], dossier=w["d_ob_agenda"], volgorde=1)
+    Agendapunt.create(overleg=w["o_ob"], dossier=w["d_regie3"], volgorde=2)
+    w["o_hv"] = Overleg.create(team=hv, datum=utcnow(), voorzitter=users["coordinator_hv"])
+    Agendapunt.create(overleg=w["o_hv"], dossier=w["d_hv"], volgorde=1)
+
+    def aanmelding(auteur, status, team, nummer=None):
+        return Aanmelding.create(auteur=users[auteur], status=status, team=team, nummer=nummer,
+                                 organisatie=users[auteur].organisatie)
+    w["a_concept"] = aanmelding("aanmelder", "concept", ob)
+    w["a_ob"] = aanmelding("aanmelder", "ingediend", ob, "VH-2026-0001")
+    w["a_hv"] = aanmelding("huisarts", "ingediend", hv, "VH-2026-0002")
+    w["a_zonder_team"] = aanmelding("politie", "ingediend", None, "VH-2026-0003")
+
+    def check(d, uitkomst=None):
+        return Parketcheck.create(dossier=d, gevraagd_door=users["coordinator"], uitkomst=uitkomst,
+                                  beantwoord_door=users["parket"] if uitkomst else None)
+    w["p_ob_open"] = check(w["d_ob_nieuw"])
+    w["p_ob_beantwoord"] = check(w["d_regie3"], "akkoord")
+    w["p_hv_open"] = check(w["d_hv"])
+    for key, verzonden in (("b_concept", None), ("b_verzonden", utcnow())):
+        w[key] = Brief.create(aanmelding=w["a_ob"], aan=users["aanmelder"], onderwerp="Advies",
+                              inhoud="<p>Advies</p>", verzonden_op=verzonden)
+    w["een_user"] = users["dpo"]
+    return w
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """Built once: these tests only read. (No function-scoped `app` in this module: the database
+    handle is global, so another app would rebind it.)"""
+    app = make_app(tmp_path_factory.mktemp("access"))
+    with db.connection_context():
+        reset_database()
+        seed_base()
+        with db.atomic():
+            w = build_world()
+    w["app"] = app
+    yield w
+    if not db.is_closed():
+        db.close()
+
+
+def actor(world, role):
+    return AnonymousUserMixin() if role == "anoniem" else world["users"][role]
+
+
+@pytest.mark.parametrize("role, action, obj, expected", ROWS,
+                         ids=[f"{r}-{a}-{o or 'globaal'}-{'ja' if e else 'nee'}" for r, a, o, e in ROWS])
+def test_policy_table(world, role, action, obj, expected):
+    target = world[obj] if obj else None
+    assert access.can(actor(world, role), action, target) is expected
+
+
+def test_table_covers_every_action_and_role_of_the_policy(world):
+    source = inspect.getsource(access)
+    named = set(re.findall(r'"((?:[a-z]+\.)+[a-z_]+|beheer)"', source))
+    covered = {action for action, _, _ in TABLE}
+    assert "dossier.view" in named and "beheer" in named
+    assert named <= covered, f"actions in access.py without a row: {sorted(named - covered)}"
+    assert set(access.GLOBAL_ACTIONS) <= {a for a, o, _ in GLOBAL}
+    from vh.models import ROLLEN
+    played = set().union(*(world["users"][r].roles for r in ROLES if r != "anoniem"))
+    assert set(ROLLEN) <= played
+
+
+# ---------------------------------------------------------------- scoped queries (SQL)
+VISIBLE = {
+    "coordinator": {"d_ob_agenda", "d_ob_nieuw", "d_regie3", "d_regie2"},
+    "coordinator_hv": {"d_hv"},
+    "kernpartner": {"d_ob_agenda"},
+    "regisseur2": {"d_regie2"},
+    "regisseur3": {"d_regie3"},
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_dossiers_visible_to(world, role):
+    got = {d.nummer for d in access.dossiers_visible_to(actor(world, role))}
+    assert got == {world[k].nummer for k in VISIBLE.get(role, set())}
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if r != "anoniem"])
+def test_other_scoped_queries(world, role):
+    u = actor(world, role)
+
+    def keys(query, prefix):
+        ids = {o.id for o in query}
+        return {k for k, v in world.items() if k.startswith(prefix) and type(v) is query.model and v.id in ids}
+    received = {"coordinator": {"a_ob", "a_zonder_team"}, "coordinator_hv": {"a_hv", "a_zonder_team"}}
+    own = {"aanmelder": {"a_concept", "a_ob"}, "huisarts": {"a_hv"}, "politie": {"a_zonder_team"}}
+    checks = {"parket": {"p_ob_open", "p_ob_beantwoord"}}
+    overleggen = {"coordinator": {"o_ob"}, "coordinator_hv": {"o_hv"}, "kernpartner": {"o_ob"}}
+    if role == "inactief":  # the scoped queries do not look at `actief`; login refuses such a user
+        received = {"inactief": {"a_ob", "a_zonder_team"}}
+        overleggen = {"inactief": {"o_ob"}}
+    assert keys(access.aanmeldingen_received_by(u), "a_") == received.get(role, set())
+    assert keys(access.own_aanmeldingen(u), "a_") == own.get(role, set())
+    assert keys(access.parketchecks_visible_to(u), "p_") == checks.get(role, set())
+    assert keys(access.overleggen_visible_to(u), "o_") == overleggen.get(role, set())
+
+
+def test_scoped_dossier_query_is_one_sql_query(world):
+    sql, _ = access.dossiers_visible_to(world["users"]["coordinator"]).sql()
+    assert sql.upper().startswith("SELECT") and "IN (SELECT" in sql.upper()
+
+
+# ---------------------------------------------------------------- require(): 404 or 403
+@pytest.mark.parametrize("role, action, obj, status", [
+    ("coordinator", "dossier.edit", "d_hv", 404),  # another team's dossier: may not know it exists
+    ("coordinator", "dossier.view", "d_hv", 404),
+    ("regisseur3", "dossier.edit", "d_regie3", 403),  # sees it, may not edit it
+    ("regisseur3", "dossier.view", "d_regie2", 404),
+    ("kernpartner", "dossier.edit", "d_ob_agenda", 403),
+    ("kernpartner", "bijdrage.create", "d_regie3", 404),  # decided: no longer visible
+    ("beheerder", "dossier.view", "d_ob_agenda", 404),
+    ("dpo", "dossier.view", "d_ob_agenda", 404),
+    ("parket", "dossier.view", "d_ob_nieuw", 404),
+    ("coordinator", "aanmelding.view", "a_concept", 404),  # someone else's draft
+    ("huisarts", "aanmelding.status", "a_ob", 404),
+    ("aanmelder", "aanmelding.edit", "a_ob", 403),  # own, but submitted
+    ("coordinator", "aanmelding.edit", "a_ob", 403),  # received, but not theirs to edit
+    ("coordinator_hv", "aanmelding.view", "a_ob", 404),
+    ("parket", "parketcheck.answer", "p_ob_beantwoord", 403),
+    ("parket", "parketcheck.answer", "p_hv_open", 404),
+    ("coordinator", "parketcheck.view", "p_ob_open", 404),
+    ("kernpartner", "overleg.manage", "o_ob", 403),
+    ("kernpartner", "overleg.view", "o_hv", 404),
+    ("coordinator_hv", "overleg.manage", "o_ob", 404),
+    ("aanmelder", "beheer", None, 403),  # a global action: the screen is no secret
+    ("beheerder", "audit.view", None, 403),
+    ("dpo", "beheer", None, 403),
+    ("dpo", "beheer", "een_user", 404),
+])
+def test_require_answers_404_or_403(world, role, action, obj, status):
+    target = world[obj] if obj else None
+    with world["app"].test_request_context():
+        with pytest.raises(NotFound if status == 404 else Forbidden):
+            access.require(actor(world, role), action, target)
+
+
+@pytest.mark.parametrize("role, action, obj", [
+    ("coordinator", "dossier.edit", "d_ob_nieuw"), ("regisseur3", "regie.plan", "d_regie3"),
+    ("aanmelder", "aanmelding.edit", "a_concept"), ("parket", "parketcheck.answer", "p_ob_open"),
+    ("beheerder", "beheer", None), ("dpo", "audit.view", None),
+])
+def test_require_lets_allowed_through(world, role, action, obj):
+    with world["app"].test_request_context():
+        assert access.require(actor(world, role), action, world[obj] if obj else None) is None
+
+
+def test_inactive_user_gets_nothing_even_via_scoped_dossiers(world):
+    u = world["users"]["inactief"]
+    assert not access.can(u, "dossier.view", world["d_ob_nieuw"])
+    assert list(access.dossiers_visible_to(u)) == []
+
+
+def test_require_through_a_logged_in_request(world):
+    """The current_user path as views use it."""
+    with world["app"].test_request_context():
+        login_user(world["users"]["coordinator"])
+        from flask_login import current_user
+        with pytest.raises(NotFound):
+            access.require(current_user, "dossier.view", world["d_hv"])
+        access.require(current_user, "dossier.view", world["d_ob_nieuw"])

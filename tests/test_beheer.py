@@ -1,0 +1,432 @@
+"""Beheer: users and organisations, for the functioneel beheerder only; every change audited."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import HX, PASSWORD, ROLE_USERS
+from vh import accounts
+from vh.db import db
+from vh.demo import basis
+from vh.models import Aanmelding, AuditEvent, Organisatie, Team, User, UserTeam
+
+
+def org_id(naam):
+    return Organisatie.get(Organisatie.naam == naam).id
+
+
+def team_id(naam):
+    return Team.get(Team.naam == naam).id
+
+
+def nieuw(**over):
+    data = {"naam": "Jan Nieuw", "email": "jan.nieuw@vh.test", "functie": "Maatschappelijk werker",
+            "telefoon": "016 11 22 33", "organisatie": str(org_id("CAW Oost-Brabant")),
+            "rollen": ["aanmelder"], "teams": [], "wachtwoord": "een-goed-wachtwoord"}
+    data.update(over)
+    return data
+
+
+def last_event(actie):
+    return AuditEvent.select().where(AuditEvent.actie == actie).order_by(AuditEvent.id.desc()).first()
+
+
+def wijzigingen(event):
+    return json.loads(event.details)["wijzigingen"]
+
+
+@pytest.fixture
+def beheerder(login):
+    return login("beheerder")
+
+
+class QueryCounter:
+    def __init__(self, monkeypatch):
+        self.count = 0
+        original = db.obj.execute_sql
+
+        def counting(sql, params=None, *args, **kwargs):
+            self.count += 1
+            return original(sql, params, *args, **kwargs)
+        monkeypatch.setattr(db.obj, "execute_sql", counting)
+
+
+# ---------------------------------------------------------------- access
+@pytest.mark.parametrize("role", ["aanmelder", "politie", "coordinator", "parket", "kernpartner",
+                                  "regisseur3", "dpo"])
+def test_only_the_beheerder_reaches_beheer(client, login, role, user):
+    login(role)
+    cu = user("aanmelder")
+    for url in ("/beheer", "/beheer/gebruikers", "/beheer/gebruikers/nieuw", f"/beheer/gebruikers/{cu.id}",
+                "/beheer/organisaties", "/beheer/organisaties/nieuw"):
+        assert client.get(url).status_code == 403, url
+    r = client.post("/beheer/gebruikers/nieuw", data=nieuw())
+    assert r.status_code == 403
+    assert client.post(f"/beheer/gebruikers/{cu.id}/actief", data={"actief": "0"}).status_code == 403
+    assert User.get_by_id(cu.id).actief
+    assert not User.select().where(User.email == "jan.nieuw@vh.test").exists()
+
+
+def test_beheer_requires_login(client):
+    r = client.get("/beheer/gebruikers")
+    assert r.status_code == 302 and "/login" in r.headers["Location"]
+
+
+def test_nav_links_to_beheer_for_the_beheerder_only(client, login):
+    login("beheerder")
+    assert 'href="/beheer/gebruikers"' in client.get("/").text
+    client.post("/logout")
+    login("coordinator")
+    assert 'href="/beheer/gebruikers"' not in client.get("/").text
+
+
+def test_beheerder_sees_no_dossier_content(app, client, beheerder):
+    with db.atomic():
+        basis._dossiers()
+    dossier_id = 1
+    aanmelding = Aanmelding.create(auteur=User.get(User.email == ROLE_USERS["aanmelder"]),
+                                   status="ingediend", nummer="VH-2026-9999",
+                                   team=Team.get(Team.naam == "Veilig Huis Oost-Brabant"))
+    for url in (f"/dossiers/{dossier_id}", f"/ontvangst/{aanmelding.id}"):
+        assert client.get(url).status_code == 404, url
+    for url in ("/dossiers", "/triage", "/ontvangst", "/overleggen", "/parket"):
+        r = client.get(url)
+        assert r.status_code in (403, 404), url
+        assert "Peeters" not in r.text and "Peggy" not in r.text
+    # Nor in the beheer screens themselves.
+    for url in ("/beheer/gebruikers", "/beheer/organisaties", f"/beheer/gebruikers/{User.get(User.email == ROLE_USERS['regisseur3']).id}"):
+        r = client.get(url)
+        assert r.status_code == 200
+        assert "Peeters" not in r.text and "D-20" not in r.text
+
+
+# ---------------------------------------------------------------- user list
+def test_user_list_page_and_fragment(client, beheerder, user):
+    r = client.get("/beheer/gebruikers")
+    assert r.status_code == 200 and "<html" in r.text
+    assert "Vary" in r.headers and "HX-Request" in r.headers["Vary"]
+    coordinator = user("coordinator")
+    assert coordinator.naam in r.text and coordinator.email in r.text
+    assert "Veilig Huis Oost-Brabant" in r.text  # organisation and team
+    assert '<strong class="tag tag--blue">Coördinator</strong>' in r.text
+    # Several roles show as several tags.
+    row = r.text[r.text.index(f'id="gebruiker-{user("kernpartner").id}"'):]
+    row = row[:row.index("</tr>")]
+    assert "Partner</strong>" in row and "Kernpartner</strong>" in row
+    assert "Actief" in row
+    f = client.get("/beheer/gebruikers", headers=HX)
+    assert f.status_code == 200 and "<html" not in f.text and coordinator.email in f.text
+
+
+def test_user_list_loads_in_a_bounded_number_of_queries(app, client, beheerder, monkeypatch):
+    def measure():
+        counter = QueryCounter(monkeypatch)
+        assert client.get("/beheer/gebruikers").status_code == 200
+        monkeypatch.undo()
+        return counter.count
+    few = measure()
+    team = Team.get(Team.naam == "Veilig Huis Oost-Brabant")
+    with db.atomic():
+        for i in range(25):
+            u = User.create(email=f"extra{i}@vh.test", naam=f"Extra {i}", password_hash="x",
+                            rollen="coordinator|kernpartner", organisatie=org_id("CAW Oost-Brabant"))
+            UserTeam.create(user=u, team=team)
+    many = measure()
+    assert "Extra 24" in client.get("/beheer/gebruikers").text
+    assert many == few, (few, many)
+
+
+# ---------------------------------------------------------------- create
+def test_create_user_without_js(client, beheerder):
+    data = nieuw(rollen=["coordinator", "kernpartner"], teams=[str(team_id("Veilig Huis Oost-Brabant"))],
+                 email="Jan.Nieuw@VH.test")
+    r = client.post("/beheer/gebruikers/nieuw", data=data)
+    assert r.status_code == 303 and r.headers["Location"].endswith("/beheer/gebruikers")
+    u = User.get(User.email == "jan.nieuw@vh.test")
+    assert u.roles == {"coordinator", "kernpartner"}
+    assert [t.naam for t in u.teams] == ["Veilig Huis Oost-Brabant"]
+    assert u.organisatie.naam == "CAW Oost-Brabant" and u.actief
+    assert accounts.authenticate("jan.nieuw@vh.test", "een-goed-wachtwoord") is not None
+    event = last_event("beheer.gebruiker.create")
+    assert event.object_type == "User" and event.object_id == u.id
+    changes = wijzigingen(event)
+    assert changes["email"] == [None, "jan.nieuw@vh.test"]
+    assert changes["rollen"] == [None, ["coordinator", "kernpartner"]]
+    assert changes["teams"] == [None, ["Veilig Huis Oost-Brabant"]]
+    assert "argon2" not in event.details and "wachtwoord" not in event.details
+    assert "password" not in event.details
+    assert "is aangemaakt" in client.get("/beheer/gebruikers").text
+
+
+def test_create_user_with_htmx(client, beheerder):
+    r = client.post("/beheer/gebruikers/nieuw", data=nieuw(), headers=HX)
+    assert r.status_code == 204 and r.headers["HX-Location"] == "/beheer/gebruikers"
+    assert User.select().where(User.email == "jan.nieuw@vh.test").exists()
+
+
+def test_new_user_form_page_and_fragment(client, beheerder):
+    r = client.get("/beheer/gebruikers/nieuw")
+    assert r.status_code == 200 and "<html" in r.text
+    assert 'type="checkbox"' in r.text and 'name="rollen"' in r.text and 'name="teams"' in r.text
+    assert "Eerste wachtwoord" in r.text
+    f = client.get("/beheer/gebruikers/nieuw", headers=HX)
+    assert f.status_code == 200 and "<html" not in f.text and 'name="rollen"' in f.text
+
+
+@pytest.mark.parametrize("over, veld, boodschap", [
+    ({"naam": ""}, "naam", "Vul de naam in."),
+    ({"email": "geen-adres"}, "email", "Vul een geldig e-mailadres in"),
+    ({"email": "a" * 250 + "@vh.test"}, "email", "te lang"),
+    ({"wachtwoord": "kort"}, "wachtwoord", "tussen 10 en 200 tekens"),
+    ({"wachtwoord": ""}, "wachtwoord", "Vul een eerste wachtwoord in"),
+    ({"rollen": []}, "rollen", "Kies minstens één rol."),
+    ({"rollen": ["aanmelder", "superadmin"]}, "rollen", "Kies alleen rollen uit de lijst."),
+    ({"organisatie": "999999"}, "organisatie", "Kies een organisatie uit de lijst."),
+    ({"organisatie": "abc"}, "organisatie", "Kies een organisatie uit de lijst."),
+    ({"organisatie": ""}, "organisatie", "Kies de organisatie van deze persoon."),
+    ({"teams": ["424242"]}, "teams", "Kies alleen teams uit de lijst."),
+    ({"email": ROLE_USERS["coordinator"].upper()}, "email", "Er bestaat al een account met dit e-mailadres."),
+])
+def test_create_user_refuses_bad_input(client, beheerder, over, veld, boodschap):
+    before = User.select().count()
+    events = AuditEvent.select().count()
+    r = client.post("/beheer/gebruikers/nieuw", data=nieuw(**over))
+    assert r.status_code == 422
+    # The message stands beside the field and in the summary.
+    assert f'id="{veld}-fout"' in r.text
+    beside = r.text[r.text.index(f'id="{veld}-fout"'):]
+    assert boodschap in beside[:400]
+    assert "Er is een probleem" in r.text
+    assert User.select().count() == before
+    assert AuditEvent.select().count() == events
+
+
+def test_create_user_refusal_as_fragment(client, beheerder):
+    r = client.post("/beheer/gebruikers/nieuw", data=nieuw(rollen=["god"]), headers=HX)
+    assert r.status_code == 422 and "<html" not in r.text and "Kies alleen rollen uit de lijst." in r.text
+
+
+def test_inactive_organisation_cannot_be_chosen_for_a_new_user(client, beheerder):
+    caw = Organisatie.get(Organisatie.naam == "CAW Oost-Brabant")
+    caw.actief = False
+    caw.save()
+    assert f'value="{caw.id}"' not in client.get("/beheer/gebruikers/nieuw").text
+    r = client.post("/beheer/gebruikers/nieuw", data=nieuw(organisatie=str(caw.id)))
+    assert r.status_code == 422 and "Kies een organisatie uit de lijst." in r.text
+    # An existing member keeps it while being edited.
+    member = User.get(User.email == ROLE_USERS["aanmelder"])
+    assert f'<option selected value="{caw.id}">' in client.get(f"/beheer/gebruikers/{member.id}").text
+
+
+# ---------------------------------------------------------------- edit
+def edit_data(u, **over):
+    data = {"naam": u.naam, "email": u.email, "functie": u.functie, "telefoon": u.telefoon,
+            "organisatie": str(u.organisatie_id), "rollen": sorted(u.roles),
+            "teams": [str(t) for t in u.team_ids], "wachtwoord": ""}
+    data.update(over)
+    return data
+
+
+def test_edit_form_is_prefilled_page_and_fragment(client, beheerder, user):
+    u = user("kernpartner")
+    r = client.get(f"/beheer/gebruikers/{u.id}")
+    assert r.status_code == 200 and "<html" in r.text
+    assert f'value="{u.email}"' in r.text
+    assert 'checked id="rollen-3" name="rollen" type="checkbox" value="kernpartner"' in r.text
+    assert 'checked id="rollen-6" name="rollen" type="checkbox" value="partner"' in r.text
+    assert "Nieuw wachtwoord (niet verplicht)" in r.text
+    f = client.get(f"/beheer/gebruikers/{u.id}", headers=HX)
+    assert f.status_code == 200 and "<html" not in f.text and f'value="{u.email}"' in f.text
+
+
+def test_edit_unknown_user_is_404(client, beheerder):
+    assert client.get("/beheer/gebruikers/99999").status_code == 404
+    assert client.post("/beheer/gebruikers/99999/actief", data={"actief": "0"}).status_code == 404
+
+
+def test_edit_user_without_js_audits_old_and_new(client, beheerder, user):
+    u = user("regisseur3")
+    old_hash = u.password_hash
+    hv = team_id("Veilig Huis Halle-Vilvoorde")
+    r = client.post(f"/beheer/gebruikers/{u.id}", data=edit_data(
+        u, rollen=["regisseur3", "coordinator"], teams=[str(hv)], functie="Teamleider"))
+    assert r.status_code == 303
+    u = User.get_by_id(u.id)
+    assert u.roles == {"regisseur3", "coordinator"}
+    assert [t.naam for t in u.teams] == ["Veilig Huis Halle-Vilvoorde"]
+    assert u.functie == "Teamleider" and u.password_hash == old_hash
+    changes = wijzigingen(last_event("beheer.gebruiker.edit"))
+    assert changes == {
+        "functie": ["Casusregisseur spoor 3", "Teamleider"],
+        "rollen": [["regisseur3"], ["coordinator", "regisseur3"]],
+        "teams": [["Veilig Huis Oost-Brabant"], ["Veilig Huis Halle-Vilvoorde"]],
+    }
+
+
+def test_edit_user_with_htmx_and_new_password(client, beheerder, user):
+    u = user("aanmelder")
+    r = client.post(f"/beheer/gebruikers/{u.id}", data=edit_data(u, wachtwoord="nieuw-wachtwoord-123"),
+                    headers=HX)
+    assert r.status_code == 204 and r.headers["HX-Location"] == "/beheer/gebruikers"
+    assert accounts.authenticate(u.email, "nieuw-wachtwoord-123") is not None
+    assert accounts.authenticate(u.email, PASSWORD) is None
+    event = last_event("beheer.gebruiker.edit")
+    assert wijzigingen(event) == {"wachtwoord": ["ongewijzigd", "opnieuw ingesteld"]}
+    assert "argon2" not in event.details
+
+
+def test_edit_without_changes_writes_no_change_event(client, beheerder, user):
+    u = user("aanmelder")
+    assert client.post(f"/beheer/gebruikers/{u.id}", data=edit_data(u)).status_code == 303
+    assert last_event("beheer.gebruiker.edit") is None
+
+
+def test_edit_refuses_duplicate_email_and_tampering(client, beheerder, user):
+    u = user("aanmelder")
+    r = client.post(f"/beheer/gebruikers/{u.id}", data=edit_data(u, email=ROLE_USERS["dpo"]))
+    assert r.status_code == 422 and "Er bestaat al een account met dit e-mailadres." in r.text
+    r = client.post(f"/beheer/gebruikers/{u.id}", data=edit_data(u, rollen=["root"]), headers=HX)
+    assert r.status_code == 422 and "<html" not in r.text and 'id="rollen-fout"' in r.text
+    assert User.get_by_id(u.id).email == ROLE_USERS["aanmelder"]
+    assert User.get_by_id(u.id).roles == {"aanmelder"}
+
+
+def test_beheerder_cannot_take_away_own_beheer_role(client, beheerder, user):
+    me = user("beheerder")
+    r = client.post(f"/beheer/gebruikers/{me.id}", data=edit_data(me, rollen=["aanmelder"]))
+    assert r.status_code == 422 and "eigen rol van functioneel beheerder" in r.text
+    assert User.get_by_id(me.id).roles == {"beheerder"}
+
+
+# ---------------------------------------------------------------- (de)activate
+def test_deactivate_and_reactivate_without_js(app, client, beheerder, user):
+    target = user("aanmelder")
+    other = app.test_client()
+    other.post("/login", data={"email": target.email, "password": PASSWORD})
+    assert other.get("/").status_code == 200
+
+    r = client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "0"})
+    assert r.status_code == 303 and r.headers["Location"].endswith("/beheer/gebruikers")
+    assert not User.get_by_id(target.id).actief
+    assert wijzigingen(last_event("beheer.gebruiker.deactivate")) == {"actief": [True, False]}
+    # The session of the deactivated person ends at once.
+    assert other.get("/").status_code == 302
+    page = client.get("/beheer/gebruikers").text
+    assert "is gedeactiveerd" in page
+
+    r = client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "1"})
+    assert r.status_code == 303 and User.get_by_id(target.id).actief
+    assert wijzigingen(last_event("beheer.gebruiker.reactivate")) == {"actief": [False, True]}
+
+
+def test_deactivate_with_htmx_swaps_the_row(client, beheerder, user):
+    target = user("huisarts")
+    r = client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "0"}, headers=HX)
+    assert r.status_code == 200 and "<html" not in r.text
+    assert r.text.strip().startswith(f'<tr id="gebruiker-{target.id}">')
+    assert "Gedeactiveerd" in r.text and "Opnieuw activeren" in r.text
+    assert 'name="actief" value="1"' in r.text and "Huisartsenpraktijk De Linde" in r.text
+    r = client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "1"}, headers=HX)
+    assert "Deactiveren" in r.text and 'name="actief" value="0"' in r.text
+
+
+def test_deactivate_twice_writes_one_event_and_bad_value_is_400(client, beheerder, user):
+    target = user("huisarts")
+    client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "0"})
+    client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "0"})
+    assert AuditEvent.select().where(AuditEvent.actie == "beheer.gebruiker.deactivate").count() == 1
+    assert client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "ja"}).status_code == 400
+    assert client.get(f"/beheer/gebruikers/{target.id}/actief").status_code == 405
+
+
+def test_beheerder_cannot_deactivate_self(client, beheerder, user):
+    me = user("beheerder")
+    r = client.post(f"/beheer/gebruikers/{me.id}/actief", data={"actief": "0"})
+    assert r.status_code == 303
+    assert User.get_by_id(me.id).actief
+    assert "eigen account niet deactiveren" in client.get("/beheer/gebruikers").text
+
+
+# ---------------------------------------------------------------- organisations
+def org_data(**over):
+    data = {"naam": "CAW Halle-Vilvoorde", "type": "caw", "arrondissement": "Halle-Vilvoorde",
+            "politiezone_nr": ""}
+    data.update(over)
+    return data
+
+
+def test_organisation_list_page_and_fragment(client, beheerder):
+    r = client.get("/beheer/organisaties")
+    assert r.status_code == 200 and "<html" in r.text
+    assert "Parket Halle-Vilvoorde" in r.text and "PZ Leuven (5388)" in r.text
+    row = r.text[r.text.index(f'id="organisatie-{org_id("Veilig Huis Oost-Brabant")}"'):]
+    row = row[:row.index("</tr>")]
+    assert '<td class="table__num">4</td>' in row  # coordinator, regisseur3, beheerder, dpo
+    f = client.get("/beheer/organisaties", headers=HX)
+    assert f.status_code == 200 and "<html" not in f.text and "Parket Halle-Vilvoorde" in f.text
+
+
+def test_organisation_forms_page_and_fragment(client, beheerder):
+    for url in ("/beheer/organisaties/nieuw", f"/beheer/organisaties/{org_id('PZ Leuven')}"):
+        r = client.get(url)
+        assert r.status_code == 200 and "<html" in r.text and 'name="type"' in r.text
+        f = client.get(url, headers=HX)
+        assert f.status_code == 200 and "<html" not in f.text and 'name="type"' in f.text
+    assert '<option selected value="5388">' in client.get(f"/beheer/organisaties/{org_id('PZ Leuven')}").text
+    assert client.get("/beheer/organisaties/99999").status_code == 404
+
+
+def test_create_organisation_without_js_and_with_htmx(client, beheerder):
+    r = client.post("/beheer/organisaties/nieuw", data=org_data())
+    assert r.status_code == 303 and r.headers["Location"].endswith("/beheer/organisaties")
+    org = Organisatie.get(Organisatie.naam == "CAW Halle-Vilvoorde")
+    assert (org.type, org.arrondissement, org.politiezone_nr, org.actief) == ("caw", "Halle-Vilvoorde", None, True)
+    changes = wijzigingen(last_event("beheer.organisatie.create"))
+    assert changes["naam"] == [None, "CAW Halle-Vilvoorde"] and changes["type"] == [None, "caw"]
+    r = client.post("/beheer/organisaties/nieuw", headers=HX, data=org_data(
+        naam="PZ Vilvoorde-Machelen", type="politie", arrondissement="Halle-Vilvoorde", politiezone_nr="5411"))
+    assert r.status_code == 204 and r.headers["HX-Location"] == "/beheer/organisaties"
+    assert Organisatie.get(Organisatie.naam == "PZ Vilvoorde-Machelen").politiezone_nr == "5411"
+
+
+@pytest.mark.parametrize("over, veld, boodschap", [
+    ({"naam": ""}, "naam", "Vul de naam van de organisatie in."),
+    ({"naam": "x" * 161}, "naam", "maximaal 160 tekens"),
+    ({"type": ""}, "type", "Kies de soort organisatie."),
+    ({"type": "geheime-dienst"}, "type", "Kies een soort organisatie uit de lijst."),
+    ({"arrondissement": "Gent"}, "arrondissement", "Kies een arrondissement uit de lijst."),
+    ({"politiezone_nr": "9999"}, "politiezone_nr", "Kies een politiezone uit de lijst."),
+    ({"naam": "parket leuven"}, "naam", "Er bestaat al een organisatie met deze naam."),
+])
+def test_create_organisation_refuses_bad_input(client, beheerder, over, veld, boodschap):
+    before = Organisatie.select().count()
+    r = client.post("/beheer/organisaties/nieuw", data=org_data(**over))
+    assert r.status_code == 422
+    beside = r.text[r.text.index(f'id="{veld}-fout"'):]
+    assert boodschap in beside[:400]
+    assert Organisatie.select().count() == before
+
+
+def test_edit_organisation_audits_old_and_new(client, beheerder):
+    oid = org_id("Justitiehuis Leuven")
+    r = client.post(f"/beheer/organisaties/{oid}", data=org_data(naam="Justitiehuis Leuven", type="justitiehuis",
+                                                                   arrondissement="Halle-Vilvoorde"))
+    assert r.status_code == 303
+    assert Organisatie.get_by_id(oid).arrondissement == "Halle-Vilvoorde"
+    assert wijzigingen(last_event("beheer.organisatie.edit")) == {"arrondissement": ["Leuven", "Halle-Vilvoorde"]}
+    r = client.post(f"/beheer/organisaties/{oid}", data=org_data(naam="Parket Leuven", type="justitiehuis"),
+                    headers=HX)
+    assert r.status_code == 422 and "<html" not in r.text and "Er bestaat al een organisatie met deze naam." in r.text
+
+
+def test_deactivate_organisation_without_js_and_with_htmx(client, beheerder):
+    oid = org_id("OCJ Vlaams-Brabant")
+    r = client.post(f"/beheer/organisaties/{oid}/actief", data={"actief": "0"})
+    assert r.status_code == 303 and not Organisatie.get_by_id(oid).actief
+    assert wijzigingen(last_event("beheer.organisatie.deactivate")) == {"actief": [True, False]}
+    r = client.post(f"/beheer/organisaties/{oid}/actief", data={"actief": "1"}, headers=HX)
+    assert r.status_code == 200 and r.text.strip().startswith(f'<tr id="organisatie-{oid}">')
+    assert "Deactiveren" in r.text and Organisatie.get_by_id(oid).actief
+    assert wijzigingen(last_event("beheer.organisatie.reactivate")) == {"actief": [False, True]}
+    assert client.post(f"/beheer/organisaties/{oid}/actief", data={}).status_code == 400

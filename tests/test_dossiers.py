@@ -1,0 +1,175 @@
+"""The dossier page (a task list) and the dossier list: access, next action, banners, bounded queries."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import HX
+
+from vh.db import db
+from vh.models import (
+    Agendapunt, AuditEvent, Bijdrage, Dossier, Overleg, OverlegDeelnemer, Parketcheck, utcnow,
+)
+from vh.views import dossiers as dossiers_view
+from test_ontvangst import HALLE, maak_aanmelding, open_dossier
+
+
+def _dossier(client, login, **velden) -> Dossier:
+    c = client.application.test_client()
+    login("coordinator", c)
+    return open_dossier(c, maak_aanmelding(**velden))
+
+
+def _antwoord(login, client, d, **data):
+    c = client.application.test_client()
+    login("parket", c)
+    check = Parketcheck.get(Parketcheck.dossier == d.id)
+    assert c.post(f"/parket/{check.id}", data=data).status_code == 303
+    return Dossier.get_by_id(d.id)
+
+
+def test_dossier_page_is_a_task_list(client, login):
+    d = _dossier(client, login, gezin_op_de_hoogte=False, waarom_niet_op_de_hoogte="Risico op escalatie.",
+                 veilig_contact="Geen voicemail inspreken.")
+    login("coordinator")
+    r = client.get(f"/dossiers/{d.id}")
+    assert r.status_code == 200
+    t = r.text
+    assert "Wacht op parket" in t and "Volgende stap: Wacht op antwoord van het parket" in t
+    assert "Het gezin is niet op de hoogte" in t and "Risico op escalatie." in t
+    assert "Geen voicemail inspreken." in t
+    assert t.index("Geen voicemail inspreken.") < t.index("Volgende stap")
+    for tekst in ("Greet Vos", "Mila Vos", "Kind", "Slachtoffer", "3000 Leuven", "Pilootzone",
+                  "Dossier geopend", "Parketcheck aanvragen", "Els Coördinator", "Aanmelding ingediend"):
+        assert tekst in t, tekst
+    assert AuditEvent.select().where((AuditEvent.actie == "dossier.view") & (AuditEvent.dossier_id == d.id)).exists()
+    fragment = client.get(f"/dossiers/{d.id}", headers={**HX, "HX-Target": "scherm"})
+    assert fragment.status_code == 200 and "<html" not in fragment.text and "Greet Vos" in fragment.text
+
+
+def test_dossier_access_cells(client, login):
+    d = _dossier(client, login)
+    for role in ("coordinator_hv", "aanmelder", "parket", "beheerder", "dpo", "kernpartner", "regisseur3"):
+        c = client.application.test_client()
+        login(role, c)
+        assert c.get(f"/dossiers/{d.id}").status_code == 404, role
+        assert c.post(f"/dossiers/{d.id}/parketcheck").status_code == 404, role
+    c = client.application.test_client()
+    login("coordinator", c)
+    assert c.get("/dossiers/999999").status_code == 404
+
+
+def test_kernpartner_on_the_agenda_sees_the_dossier_but_cannot_request(client, login, user):
+    d = _dossier(client, login)
+    overleg = Overleg.create(team=d.team, datum=utcnow() + dt.timedelta(days=2))
+    OverlegDeelnemer.create(overleg=overleg, user=user("kernpartner"))
+    Agendapunt.create(overleg=overleg, dossier=d)
+    Dossier.update(fase="nieuw").where(Dossier.id == d.id).execute()
+    login("kernpartner")
+    r = client.get(f"/dossiers/{d.id}")
+    assert r.status_code == 200 and "Parketcheck aanvragen</button>" not in r.text
+    assert client.post(f"/dossiers/{d.id}/parketcheck").status_code == 403
+
+
+def test_next_action_after_answers(client, login):
+    d = _antwoord(login, client, _dossier(client, login), uitkomst="akkoord")
+    login("coordinator")
+    t = client.get(f"/dossiers/{d.id}").text
+    assert "Klaar voor het triage-overleg" in t and "Te bespreken" in t
+    assert "Besluit nemen" in t and f"/dossiers/{d.id}/besluit" in t
+    assert "Antwoord van het parket" in t and "Alleen advies mogelijk" not in t
+    d2 = _antwoord(login, client, _dossier(client, login, personen=[("Wim", "Twee", dt.date(1980, 1, 1), "pleger")]),
+                   uitkomst="bezwaar", reden="Lopend onderzoek.")
+    t = client.get(f"/dossiers/{d2.id}").text
+    assert "Alleen advies mogelijk; er wordt geen informatie gedeeld" in t
+    assert "alleen advies is mogelijk" in t and "Besluit nemen" in t
+
+
+def test_besluit_button_only_for_the_coordinator(client, login, user):
+    d = _antwoord(login, client, _dossier(client, login), uitkomst="akkoord")
+    overleg = Overleg.create(team=d.team, datum=utcnow())
+    OverlegDeelnemer.create(overleg=overleg, user=user("kernpartner"))
+    Agendapunt.create(overleg=overleg, dossier=d)
+    login("kernpartner")
+    t = client.get(f"/dossiers/{d.id}").text
+    assert "Klaar voor het triage-overleg" in t and "Besluit nemen" not in t
+
+
+def test_bijdragen_block_shows_current_versions(client, login, user):
+    d = _antwoord(login, client, _dossier(client, login), uitkomst="akkoord")
+    auteur = user("kernpartner")
+    oud = Bijdrage.create(dossier=d, auteur=auteur, organisatie=auteur.organisatie, inhoud="<p>Oude versie</p>",
+                          rechtsgrond="art. 458ter Sw.", actueel=False)
+    Bijdrage.create(dossier=d, auteur=auteur, organisatie=auteur.organisatie, inhoud="<p>Nieuwe versie</p>",
+                    rechtsgrond="art. 458ter Sw.", vorige=oud)
+    login("coordinator")
+    t = client.get(f"/dossiers/{d.id}").text
+    assert "Nieuwe versie" in t and "Oude versie" not in t
+    assert "Nadia El Amrani" in t and "CGG Vlaams-Brabant Oost" in t
+
+
+def test_lead_times(client, login):
+    d = _antwoord(login, client, _dossier(client, login), uitkomst="akkoord")
+    login("coordinator")
+    t = client.get(f"/dossiers/{d.id}").text
+    assert "Doorlooptijden" in t and "0 dagen na de vorige stap" in t
+    tijden = dossiers_view._doorlooptijden([], [], [])
+    assert [s["op"] for s in tijden] == [None, None, None]
+
+
+def test_list_shows_visible_dossiers_with_filter(client, login):
+    d1 = _dossier(client, login)
+    d2 = _antwoord(login, client, _dossier(client, login, personen=[("Wim", "Twee", dt.date(1980, 1, 1), "pleger")]),
+                   uitkomst="akkoord")
+    c = client.application.test_client()
+    login("coordinator_hv", c)
+    d_hv = open_dossier(c, maak_aanmelding(plaats=HALLE, personen=[("Hans", "Halle", dt.date(1975, 1, 1), "pleger")]))
+    login("coordinator")
+    r = client.get("/dossiers")
+    assert r.status_code == 200
+    assert d1.nummer in r.text and d2.nummer in r.text and d_hv.nummer not in r.text
+    assert "Greet" not in r.text  # number, phase, team, counts: no names on the list
+    rij = r.text[r.text.index(d1.nummer):]
+    rij = rij[:rij.index("</tr>")]
+    assert "Wacht op parket" in rij and ">3<" in rij and "Pilootzone" in rij
+    r = client.get("/dossiers?fase=te_bespreken", headers={**HX, "HX-Target": "dossier-resultaten"})
+    assert r.status_code == 200 and "<html" not in r.text and 'id="dossier-resultaten"' in r.text
+    assert d2.nummer in r.text and d1.nummer not in r.text
+    assert client.get("/dossiers?fase=onzin").status_code == 400
+    assert client.get("/dossiers?pagina=x").status_code == 400
+    assert "Alle fasen" in client.get("/dossiers", headers={**HX, "HX-Target": "scherm"}).text
+
+
+def test_list_access(client, login):
+    for role, code in {"aanmelder": 403, "parket": 403, "beheerder": 403, "dpo": 403,
+                       "coordinator": 200, "kernpartner": 200, "regisseur2": 200}.items():
+        c = client.application.test_client()
+        login(role, c)
+        assert c.get("/dossiers").status_code == code, role
+
+
+def test_list_is_bounded_in_queries(client, login, app):
+    for i in range(3):
+        _dossier(client, login, personen=[(f"Persoon{i}", "Test", dt.date(1980, 1, 1 + i), "slachtoffer")])
+    maak_aanmelding(personen=[("Persoon0", "Test", dt.date(1980, 1, 1), "slachtoffer")])  # mogelijk gekend
+    login("coordinator")
+    counts = []
+    for extra in range(2):
+        if extra:
+            for i in range(5):
+                _dossier(client, login, personen=[(f"Extra{i}", "Test", dt.date(1970, 1, 1 + i), "slachtoffer")])
+                maak_aanmelding(personen=[(f"Inbox{i}", "Test", dt.date(1960, 1, 1 + i), "slachtoffer")])
+        statements = []
+        real = db.obj
+        orig = real.execute_sql
+
+        def spy(sql, *a, **k):
+            statements.append(sql)
+            return orig(sql, *a, **k)
+        real.execute_sql = spy
+        try:
+            assert client.get("/dossiers").status_code == 200
+            assert client.get("/ontvangst").status_code == 200
+        finally:
+            del real.execute_sql
+        counts.append(len(statements))
+    assert counts[0] == counts[1] and counts[0] > 5, counts

@@ -1,0 +1,328 @@
+"""Ontvangst: the coordinator's inbox, the admissibility decision, "already known", the team's
+parket pause. Referrals are created directly with the models + indienen.submit()."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import HX
+
+from vh import access, indienen, workflow
+from vh.models import (
+    Aanmelding, AuditEvent, Besluit, Dossier, Gemeente, Overgang, Parketcheck, Persoon, Team,
+    User, utcnow,
+)
+from vh.views.ontvangst import mogelijk_gekend
+
+LEUVEN = ("3000", "Leuven")
+HALLE = ("1500", "Halle")
+
+
+def maak_aanmelding(auteur_email="caw@vh.test", plaats=LEUVEN, personen=None, **velden) -> Aanmelding:
+    """A submitted referral (status 'ingediend'), routed by the persons' municipality.
+    plaats=None: no municipality (outside Vlaams-Brabant)."""
+    auteur = User.get(User.email == auteur_email)
+    gemeente = (Gemeente.get((Gemeente.postcode == plaats[0]) & (Gemeente.deelgemeente == plaats[1]))
+                if plaats else None)
+    defaults = dict(ifg_vormen="partnergeweld", recent_incident="Ruzie met slagen op zaterdagavond.",
+                    pv_nummers="LE.55.L1.001234/26", hulpverlening="CAW begeleidt sinds een jaar.",
+                    gezin_op_de_hoogte=True)
+    defaults.update(velden)
+    a = Aanmelding.create(auteur=auteur, organisatie=auteur.organisatie, aanmelder_naam=auteur.naam,
+                          **defaults)
+    for voornaam, achternaam, geboren, rol in personen or [
+            ("Greet", "Vos", dt.date(1981, 3, 4), "slachtoffer"),
+            ("Rik", "Vos", dt.date(1979, 7, 9), "pleger"),
+            ("Mila", "Vos", dt.date(2016, 1, 2), "kind-getuige")]:
+        Persoon.create(aanmelding=a, voornaam=voornaam, achternaam=achternaam, geboortedatum=geboren,
+                       rol=rol, gemeente=gemeente, postcode=plaats[0] if plaats else "")
+    return indienen.submit(a, auteur)
+
+
+def team(naam="Veilig Huis Oost-Brabant") -> Team:
+    return Team.get(Team.naam == naam)
+
+
+def open_dossier(client, a, **data) -> Dossier:
+    r = client.post(f"/ontvangst/{a.id}", data={"beslissing": "nieuw", **data})
+    assert r.status_code == 303, r.text[:2000]
+    return Aanmelding.get_by_id(a.id).dossier
+
+
+# ---------------------------------------------------------------- inbox
+def test_inbox_lists_team_referrals_oldest_first_with_flags(client, login):
+    oud = maak_aanmelding(personen=[("Ann", "Oud", dt.date(1970, 1, 1), "slachtoffer")])
+    Aanmelding.update(ingediend_op=utcnow() - dt.timedelta(days=3)).where(Aanmelding.id == oud.id).execute()
+    nieuw = maak_aanmelding(auteur_email="politie@vh.test", bron="politie-kort",
+                            personen=[("Bert", "Nieuw", dt.date(1971, 1, 1), "slachtoffer")])
+    halle = maak_aanmelding(plaats=HALLE, personen=[("Carl", "Halle", dt.date(1972, 1, 1), "slachtoffer")])
+    buiten = maak_aanmelding(plaats=None, personen=[("Dirk", "Buiten", dt.date(1973, 1, 1), "slachtoffer")])
+    login("coordinator")
+    r = client.get("/ontvangst")
+    assert r.status_code == 200
+    assert oud.nummer in r.text and nieuw.nummer in r.text and buiten.nummer in r.text
+    assert halle.nummer not in r.text
+    assert r.text.index(oud.nummer) < r.text.index(nieuw.nummer)
+    assert "3 dagen" in r.text and "Politie" in r.text and "Pilootzone" in r.text
+    assert "Buiten Vlaams-Brabant" in r.text
+    assert "Greet" not in r.text  # no names in the inbox list
+    fragment = client.get("/ontvangst", headers={**HX, "HX-Target": "scherm"})
+    assert fragment.status_code == 200 and "<html" not in fragment.text and oud.nummer in fragment.text
+
+
+def test_inbox_access(client, login):
+    for role in ("aanmelder", "parket", "beheerder", "dpo", "kernpartner", "regisseur2"):
+        c = client.application.test_client()
+        login(role, c)
+        assert c.get("/ontvangst").status_code == 403, role
+
+
+def test_mogelijk_gekend_flag_in_bounded_queries(client, login, user):
+    eerste = maak_aanmelding()
+    login("coordinator")
+    d = open_dossier(client, eerste)
+    tweede = maak_aanmelding(auteur_email="huisarts@vh.test",
+                             personen=[("Greet", "Vos", dt.date(1981, 3, 4), "slachtoffer")])
+    ander = maak_aanmelding(personen=[("Greet", "Vos", dt.date(1981, 3, 5), "slachtoffer")])
+    assert mogelijk_gekend([tweede, ander], user("coordinator").team_ids) == {tweede.id}
+    assert mogelijk_gekend([tweede], user("coordinator_hv").team_ids) == set()
+    r = client.get("/ontvangst")
+    rij = r.text[r.text.index(tweede.nummer):]
+    assert "Mogelijk gekend" in rij[:rij.index("</tr>")]
+    detail = client.get(f"/ontvangst/{tweede.id}")
+    assert f"Dossier {d.nummer}" in detail.text and "Greet Vos" in detail.text
+
+
+# ---------------------------------------------------------------- the referral screen
+def test_referral_page_shows_every_answer_and_is_audited(client, login):
+    a = maak_aanmelding(vraag="Graag een gezamenlijke aanpak.", veilig_contact="Niet bellen na 17 u.",
+                        gezin_op_de_hoogte=False, waarom_niet_op_de_hoogte="Gevaar voor escalatie.")
+    login("coordinator")
+    r = client.get(f"/ontvangst/{a.id}")
+    assert r.status_code == 200
+    for tekst in ("Graag een gezamenlijke aanpak.", "Niet bellen na 17 u.", "Gevaar voor escalatie.",
+                  "Greet Vos", "Mila Vos", "Kind", "LE.55.L1.001234/26", "CAW begeleidt sinds een jaar.",
+                  "niet op de hoogte"):
+        assert tekst in r.text, tekst
+    assert AuditEvent.select().where((AuditEvent.actie == "aanmelding.view")
+                                     & (AuditEvent.object_id == a.id)).exists()
+    fragment = client.get(f"/ontvangst/{a.id}", headers={**HX, "HX-Target": "scherm"})
+    assert "<html" not in fragment.text and "Greet Vos" in fragment.text
+
+
+def test_referral_access_cells(client, login):
+    a = maak_aanmelding()
+    cases = {"coordinator_hv": 404, "beheerder": 404, "dpo": 404, "parket": 404, "kernpartner": 404,
+             "aanmelder": 403, "coordinator": 200}
+    for role, code in cases.items():
+        c = client.application.test_client()
+        login(role, c)
+        assert c.get(f"/ontvangst/{a.id}").status_code == code, role
+        if code != 200:
+            assert c.post(f"/ontvangst/{a.id}", data={"beslissing": "nieuw"}).status_code == code, role
+    assert Aanmelding.get_by_id(a.id).status == "ingediend"
+    c = client.application.test_client()
+    login("coordinator", c)
+    assert c.get("/ontvangst/999999").status_code == 404
+
+
+def test_niet_ontvankelijk_needs_a_reason(client, login):
+    a = maak_aanmelding()
+    login("coordinator")
+    r = client.post(f"/ontvangst/{a.id}", data={"beslissing": "niet_ontvankelijk", "reden": "  "})
+    assert r.status_code == 422
+    assert "Schrijf waarom de aanmelding niet ontvankelijk is" in r.text and "Er is een probleem" in r.text
+    r = client.post(f"/ontvangst/{a.id}", data={}, headers={**HX, "HX-Target": "beslissing"})
+    assert r.status_code == 422 and "<html" not in r.text and "Kies of de aanmelding ontvankelijk is" in r.text
+    assert Aanmelding.get_by_id(a.id).status == "ingediend"
+
+
+def test_niet_ontvankelijk_records_besluit_and_goes_to_letter(client, login, user):
+    a = maak_aanmelding()
+    login("coordinator")
+    r = client.post(f"/ontvangst/{a.id}", data={"beslissing": "niet_ontvankelijk",
+                                                "reden": "Geen van de drie criteria."})
+    assert r.status_code == 303 and r.headers["Location"].endswith(f"/aanmeldingen/{a.id}/brief")
+    a = Aanmelding.get_by_id(a.id)
+    assert a.status == "niet_ontvankelijk" and a.behandeld_door_id == user("coordinator").id
+    assert a.behandeld_op is not None and a.dossier_id is None
+    b = Besluit.get(Besluit.aanmelding == a.id)
+    assert b.uitkomst == "niet_ontvankelijk" and b.motivering == "Geen van de drie criteria."
+    assert AuditEvent.select().where(AuditEvent.actie == "aanmelding.niet_ontvankelijk").exists()
+    # a second decision is refused cleanly
+    r = client.post(f"/ontvangst/{a.id}", data={"beslissing": "nieuw"})
+    assert r.status_code == 303 and Dossier.select().count() == 0
+
+
+def test_admissible_new_dossier_asks_parket_at_once(client, login, user):
+    a = maak_aanmelding(ifg_vormen="partnergeweld|kindermishandeling")
+    login("coordinator")
+    r = client.post(f"/ontvangst/{a.id}", data={"beslissing": "nieuw"})
+    assert r.status_code == 303
+    a = Aanmelding.get_by_id(a.id)
+    d = a.dossier
+    assert r.headers["Location"].endswith(f"/dossiers/{d.id}")
+    assert a.status == "ontvankelijk" and a.behandeld_door_id == user("coordinator").id
+    assert d.team.naam == "Veilig Huis Oost-Brabant" and d.pilootzone and d.nummer.startswith("D-")
+    assert d.vormen == ["partnergeweld", "kindermishandeling"]
+    assert {p.naam for p in d.personen} == {"Greet Vos", "Rik Vos", "Mila Vos"}
+    assert d.fase == "parketcheck"
+    check = Parketcheck.get(Parketcheck.dossier == d.id)
+    assert check.gevraagd_door_id == user("coordinator").id and check.uitkomst is None
+    overgangen = list(Overgang.select().where(Overgang.dossier == d.id).order_by(Overgang.id))
+    assert [(o.van, o.naar) for o in overgangen] == [(None, "nieuw"), ("nieuw", "parketcheck")]
+    assert all(o.door_id == user("coordinator").id and o.op for o in overgangen)
+    acties = {e.actie for e in AuditEvent.select().where(AuditEvent.dossier_id == d.id)}
+    assert {"dossier.create", "dossier.parket_vragen", "parketcheck.request"} <= acties
+
+
+def test_admissible_with_htmx_gets_hx_location(client, login):
+    a = maak_aanmelding()
+    login("coordinator")
+    r = client.post(f"/ontvangst/{a.id}", data={"beslissing": "nieuw"},
+                    headers={**HX, "HX-Target": "beslissing"})
+    assert r.status_code == 204
+    d = Aanmelding.get_by_id(a.id).dossier
+    assert r.headers["HX-Location"].endswith(f"/dossiers/{d.id}")
+
+
+def test_join_existing_dossier_keeps_its_phase(client, login):
+    login("coordinator")
+    d = open_dossier(client, maak_aanmelding())
+    tweede = maak_aanmelding(auteur_email="huisarts@vh.test", ifg_vormen="belaging", personen=[
+        ("Greet", "Vos", dt.date(1981, 3, 4), "slachtoffer"),
+        ("Vos", "Rik", dt.date(1979, 7, 9), "pleger"),  # swapped names still match
+        ("Nora", "Vos", dt.date(2020, 5, 5), "kind-slachtoffer")])
+    r = client.post(f"/ontvangst/{tweede.id}", data={"beslissing": "bestaand", "dossier": str(d.id)})
+    assert r.status_code == 303 and r.headers["Location"].endswith(f"/dossiers/{d.id}")
+    tweede = Aanmelding.get_by_id(tweede.id)
+    assert tweede.status == "ontvankelijk" and tweede.dossier_id == d.id
+    d = Dossier.get_by_id(d.id)
+    assert d.fase == "parketcheck"  # unchanged
+    assert Parketcheck.select().where(Parketcheck.dossier == d.id).count() == 1
+    namen = sorted(p.naam for p in d.personen)
+    assert namen == ["Greet Vos", "Mila Vos", "Nora Vos", "Rik Vos"]  # only the new person added
+    assert d.vormen == ["partnergeweld", "belaging"]
+    assert Overgang.select().where(Overgang.dossier == d.id).count() == 2  # no new transition
+
+
+def test_join_refuses_a_dossier_that_was_not_suggested(client, login):
+    login("coordinator")
+    d = open_dossier(client, maak_aanmelding())
+    other = maak_aanmelding(personen=[("Zeno", "Ander", dt.date(1990, 1, 1), "slachtoffer")])
+    # 'bestaand' is not even offered without a suggestion
+    r = client.post(f"/ontvangst/{other.id}", data={"beslissing": "bestaand", "dossier": str(d.id)})
+    assert r.status_code == 422
+    known = maak_aanmelding(personen=[("Greet", "Vos", dt.date(1981, 3, 4), "slachtoffer")])
+    for tampered in ("999999", "abc", ""):
+        r = client.post(f"/ontvangst/{known.id}", data={"beslissing": "bestaand", "dossier": tampered})
+        assert r.status_code == 422 and "Kies een van de voorgestelde dossiers" in r.text
+    assert Aanmelding.get_by_id(known.id).status == "ingediend"
+
+
+def test_referral_without_team_coordinator_chooses_own_team(client, login, user):
+    a = maak_aanmelding(plaats=None)
+    assert a.team_id is None and a.buiten_vlaams_brabant
+    login("coordinator")
+    r = client.get(f"/ontvangst/{a.id}")
+    assert "Welk team neemt het dossier op?" in r.text
+    r = client.post(f"/ontvangst/{a.id}", data={"beslissing": "nieuw", "team": ""})
+    assert r.status_code == 422 and "Kies het team" in r.text
+    r = client.post(f"/ontvangst/{a.id}", data={"beslissing": "nieuw", "team": str(team("Veilig Huis Halle-Vilvoorde").id)})
+    assert r.status_code == 422  # not one of the coordinator's teams
+    d = open_dossier(client, a, team=str(team().id))
+    assert d.team_id == team().id and Aanmelding.get_by_id(a.id).team_id == team().id
+
+
+# ---------------------------------------------------------------- parket pause (team setting)
+def test_team_settings_access(client, login):
+    t = team()
+    # access.require answers 404 for a team the user has no settings right on (deny by default)
+    for role, code in {"coordinator": 200, "coordinator_hv": 404, "parket": 404, "beheerder": 404,
+                       "aanmelder": 404}.items():
+        c = client.application.test_client()
+        login(role, c)
+        assert c.get(f"/ontvangst/team/{t.id}").status_code == code, role
+        if code != 200:
+            assert c.post(f"/ontvangst/team/{t.id}", data={"pauze": "ja"}).status_code == code
+    assert not Team.get_by_id(t.id).parket_pauze
+    assert client.application.test_client().get(f"/ontvangst/team/{t.id}").status_code == 302
+
+
+def test_paused_parket_new_dossier_stays_nieuw_then_resumes(client, login):
+    t = team()
+    login("coordinator")
+    r = client.post(f"/ontvangst/team/{t.id}", data={"pauze": "ja"})
+    assert r.status_code == 303
+    t = Team.get_by_id(t.id)
+    assert t.parket_pauze and t.parket_pauze_sinds
+    assert AuditEvent.select().where(AuditEvent.actie == "team.parket_pauze").count() == 1
+    a = maak_aanmelding()
+    inbox = client.get("/ontvangst")
+    assert "Het parket neemt tijdelijk niet deel" in inbox.text
+    assert "Het parket neemt tijdelijk niet deel" in client.get("/dossiers").text
+    d = open_dossier(client, a)
+    assert d.fase == "nieuw" and not Parketcheck.select().where(Parketcheck.dossier == d.id).exists()
+    page = client.get(f"/dossiers/{d.id}")
+    assert "Het parket neemt tijdelijk niet deel" in page.text
+    assert "Wacht tot het parket weer deelneemt" in page.text and "Parketcheck aanvragen" not in page.text
+    # the workflow refuses a request, whatever route it comes by
+    r = client.post(f"/dossiers/{d.id}/parketcheck")
+    assert r.status_code == 422 and "geen parketcheck gevraagd" in r.text
+    assert Dossier.get_by_id(d.id).fase == "nieuw"
+    # no new information sharing in running dossiers
+    try:
+        workflow.check_bijdrage(workflow.Toestand(fase="te_bespreken", parket="akkoord", parket_pauze=True))
+        raise AssertionError("bijdrage allowed during pause")
+    except workflow.WorkflowError as error:
+        assert "tijdelijk niet deel" in str(error)
+    # switch back: the dossier gets its request from the dossier page
+    settings = client.get(f"/ontvangst/team/{t.id}")
+    assert d.nummer in settings.text
+    assert client.post(f"/ontvangst/team/{t.id}", data={"pauze": "nee"}).status_code == 303
+    assert not Team.get_by_id(t.id).parket_pauze
+    settings = client.get(f"/ontvangst/team/{t.id}")
+    assert "Dossiers die nog op een parketcheck wachten" in settings.text and d.nummer in settings.text
+    page = client.get(f"/dossiers/{d.id}")
+    assert "Parketcheck aanvragen" in page.text and "neemt tijdelijk niet deel" not in page.text
+    r = client.post(f"/dossiers/{d.id}/parketcheck", headers={**HX, "HX-Target": "volgende-stap"})
+    assert r.status_code == 204 and r.headers["HX-Location"].endswith(f"/dossiers/{d.id}")
+    assert Dossier.get_by_id(d.id).fase == "parketcheck"
+    assert Parketcheck.select().where(Parketcheck.dossier == d.id).count() == 1
+
+
+def test_team_settings_validation_and_htmx(client, login):
+    t = team()
+    login("coordinator")
+    r = client.post(f"/ontvangst/team/{t.id}", data={"pauze": "misschien"})
+    assert r.status_code == 422 and "Kies of het parket deelneemt" in r.text
+    r = client.post(f"/ontvangst/team/{t.id}", data={"pauze": "ja"}, headers={**HX, "HX-Target": "scherm"})
+    assert r.status_code == 204 and "HX-Location" in r.headers
+    # the same value again changes nothing and writes no second audit event
+    client.post(f"/ontvangst/team/{t.id}", data={"pauze": "ja"})
+    assert AuditEvent.select().where(AuditEvent.actie == "team.parket_pauze").count() == 1
+    fragment = client.get(f"/ontvangst/team/{t.id}", headers={**HX, "HX-Target": "scherm"})
+    assert fragment.status_code == 200 and "<html" not in fragment.text
+
+
+def test_access_team_settings_rule():
+    coord = User.get(User.email == "coordinator@vh.test")
+    hv = User.get(User.email == "coordinator-hv@vh.test")
+    assert access.can(coord, "team.settings", team())
+    assert not access.can(hv, "team.settings", team())
+    assert access.can(hv, "team.settings", team("Veilig Huis Halle-Vilvoorde"))
+    assert not access.can(coord, "team.settings")  # not a global action
+
+
+def test_demo_is_idempotent(app):
+    from vh.demo import ontvangst as demo
+    assert "7 nieuwe aanmeldingen" in demo.load()
+    n = (Aanmelding.select().count(), Dossier.select().count(), Parketcheck.select().count())
+    assert demo.load() == ""
+    assert (Aanmelding.select().count(), Dossier.select().count(), Parketcheck.select().count()) == n
+    fasen = [d.fase for d in Dossier.select()]
+    assert fasen.count("parketcheck") == 2 and "nieuw" in fasen and "te_bespreken" in fasen
+    assert Parketcheck.select().where(Parketcheck.uitkomst == "beperkingen").count() == 1
+    assert Aanmelding.select().where(Aanmelding.status == "ingediend").count() == 3
+    oud = Parketcheck.select().where(Parketcheck.uitkomst.is_null()).order_by(Parketcheck.gevraagd_op).first()
+    assert (utcnow() - oud.gevraagd_op).days >= 7
+    assert not team().parket_pauze  # the "nieuw" dossier did not touch the real setting

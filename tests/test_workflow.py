@@ -1,0 +1,135 @@
+"""vh/workflow.py: EVERY allowed and EVERY refused transition (all phases × all actions), the
+guards (no akkoord, bezwaar, parket pause, not a pilot zone) and check_bijdrage.
+
+The expected table is written out here on purpose, not derived from workflow.OVERGANGEN, so a
+change in the rules makes these tests fail."""
+import pytest
+
+from vh import workflow
+from vh.workflow import Toestand, WorkflowError, check, check_bijdrage
+
+PHASES = ["nieuw", "parketcheck", "te_bespreken", "dossiervorming", "kennismaking",
+          "vraagverduidelijking", "plan_van_aanpak", "uitvoering", "afronding", "afgesloten"]
+BEFORE = {"nieuw", "parketcheck", "te_bespreken", "dossiervorming"}
+TRIAGE = {"te_bespreken", "dossiervorming"}
+
+# actie: (phases it is allowed from, phase it leads to)
+EXPECTED = {
+    "parket_vragen": ({"nieuw"}, "parketcheck"),
+    "parket_antwoord": ({"parketcheck"}, "te_bespreken"),
+    "agenderen": ({"nieuw"}, "te_bespreken"),
+    "bespreken": ({"te_bespreken"}, "dossiervorming"),
+    "besluit_advies": (BEFORE, "afgesloten"),
+    "besluit_spoor2": (TRIAGE, "kennismaking"),
+    "besluit_spoor3": (TRIAGE, "kennismaking"),
+    "vraagverduidelijking": ({"kennismaking"}, "vraagverduidelijking"),
+    "plan_van_aanpak": ({"vraagverduidelijking"}, "plan_van_aanpak"),
+    "uitvoering": ({"plan_van_aanpak", "afronding"}, "uitvoering"),
+    "afronding": ({"uitvoering"}, "afronding"),
+    "afsluiten": ({"afronding"}, "afgesloten"),
+}
+
+# Everything that a guard could refuse is satisfied here, so only the phase decides.
+GOOD = dict(parket="akkoord", pilootzone=True, parket_pauze=False)
+
+
+def test_tables_cover_the_module():
+    assert list(workflow.FASEN) == PHASES
+    assert set(workflow.OVERGANGEN) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("fase", PHASES)
+@pytest.mark.parametrize("actie", sorted(EXPECTED))
+def test_every_phase_times_every_action(fase, actie):
+    van, naar = EXPECTED[actie]
+    toestand = Toestand(fase=fase, **GOOD)
+    if fase in van:
+        assert check(toestand, actie) == naar
+        assert actie in workflow.allowed(toestand)
+    else:
+        with pytest.raises(WorkflowError) as error:
+            check(toestand, actie)
+        message = str(error.value)
+        assert workflow.FASEN[fase] in message and "kan niet in de fase" in message
+        assert actie not in workflow.allowed(toestand)
+
+
+def test_unknown_action_is_refused():
+    with pytest.raises(WorkflowError, match="bestaat niet"):
+        check(Toestand(fase="nieuw"), "alles_mag")
+
+
+@pytest.mark.parametrize("fase", sorted(TRIAGE))
+@pytest.mark.parametrize("actie", ["besluit_spoor2", "besluit_spoor3"])
+def test_spoor_needs_parket_akkoord(fase, actie):
+    with pytest.raises(WorkflowError, match="Zonder akkoord van het parket"):
+        check(Toestand(fase=fase, parket=None, pilootzone=True), actie)
+    # akkoord with restrictions counts as akkoord
+    assert check(Toestand(fase=fase, parket="beperkingen", pilootzone=True), actie) == "kennismaking"
+
+
+@pytest.mark.parametrize("fase", sorted(TRIAGE))
+@pytest.mark.parametrize("actie", ["besluit_spoor2", "besluit_spoor3"])
+def test_after_bezwaar_only_advies(fase, actie):
+    toestand = Toestand(fase=fase, parket="bezwaar", pilootzone=True)
+    with pytest.raises(WorkflowError, match="bezwaar: alleen een advies"):
+        check(toestand, actie)
+    assert check(toestand, "besluit_advies") == "afgesloten"
+    assert workflow.allowed(toestand) == (["bespreken", "besluit_advies"] if fase == "te_bespreken"
+                                          else ["besluit_advies"])
+
+
+@pytest.mark.parametrize("fase", sorted(TRIAGE))
+def test_spoor2_only_in_pilot_zone(fase):
+    toestand = Toestand(fase=fase, parket="akkoord", pilootzone=False)
+    with pytest.raises(WorkflowError, match="pilootzone"):
+        check(toestand, "besluit_spoor2")
+    assert check(toestand, "besluit_spoor3") == "kennismaking"  # spoor 3: anywhere in the province
+
+
+def test_advies_needs_no_parket():
+    for fase in BEFORE:
+        assert check(Toestand(fase=fase, parket=None), "besluit_advies") == "afgesloten"
+
+
+def test_parket_pause_blocks_only_new_parket_requests():
+    paused = Toestand(fase="nieuw", parket_pauze=True)
+    with pytest.raises(WorkflowError, match="tijdelijk niet deel"):
+        check(paused, "parket_vragen")
+    assert check(paused, "agenderen") == "te_bespreken"
+    assert check(paused, "besluit_advies") == "afgesloten"
+    assert workflow.allowed(paused) == ["agenderen", "besluit_advies"]
+    # An answer to an earlier request still counts during the pause.
+    assert check(Toestand(fase="parketcheck", parket_pauze=True), "parket_antwoord") == "te_bespreken"
+
+
+# ---------------------------------------------------------------- check_bijdrage
+@pytest.mark.parametrize("fase", PHASES)
+def test_bijdrage_per_phase(fase):
+    toestand = Toestand(fase=fase, parket="akkoord")
+    if fase in TRIAGE:
+        assert check_bijdrage(toestand) is None
+    elif fase in BEFORE:
+        with pytest.raises(WorkflowError, match="pas als het dossier op de agenda"):
+            check_bijdrage(toestand)
+    else:
+        with pytest.raises(WorkflowError, match="al beslist"):
+            check_bijdrage(toestand)
+
+
+@pytest.mark.parametrize("fase", sorted(TRIAGE))
+def test_bijdrage_guards(fase):
+    with pytest.raises(WorkflowError, match="bezwaar"):
+        check_bijdrage(Toestand(fase=fase, parket="bezwaar"))
+    with pytest.raises(WorkflowError, match="Zonder akkoord"):
+        check_bijdrage(Toestand(fase=fase, parket=None))
+    with pytest.raises(WorkflowError, match="tijdelijk niet deel"):
+        check_bijdrage(Toestand(fase=fase, parket="akkoord", parket_pauze=True))
+    assert check_bijdrage(Toestand(fase=fase, parket="beperkingen")) is None
+
+
+def test_toestand_parket_akkoord():
+    assert Toestand("nieuw", parket="akkoord").parket_akkoord
+    assert Toestand("nieuw", parket="beperkingen").parket_akkoord
+    assert not Toestand("nieuw", parket="bezwaar").parket_akkoord
+    assert not Toestand("nieuw").parket_akkoord
