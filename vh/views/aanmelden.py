@@ -23,7 +23,7 @@ from ..forms_aanmelden import (
 )
 from ..htmx import is_fragment_request, redirect_after_post, render
 from ..models import (
-    SLACHTOFFER_ROLLEN, Aanmelding, Besluit, Brief, Dossier, Gemeente, Persoon, utcnow,
+    SLACHTOFFER_ROLLEN, Aanmelding, Besluit, Brief, Dossier, Gemeente, Persoon, PvNummer, utcnow,
 )
 from ..workflow import VOOR_BESLUIT
 
@@ -457,6 +457,7 @@ def purge_drafts(days: int | None = None, now: dt.datetime | None = None) -> int
     with db.atomic():
         ids = [a.id for a in oud]
         if ids:
+            PvNummer.delete().where(PvNummer.aanmelding.in_(ids)).execute()
             Persoon.delete().where(Persoon.aanmelding.in_(ids)).execute()
             Aanmelding.delete().where(Aanmelding.id.in_(ids)).execute()
         audit.record("aanmelding.concepten_verwijderd", details={"aantal": len(ids), "dagen": days})
