@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 ROLES = ["coordinator", "aanmelder", "beheerder", "dpo", "parket", "kernpartner"]
 WRONG_PASSWORD = "Het e-mailadres of het wachtwoord klopt niet"
@@ -91,7 +92,8 @@ def test_wrong_password_shows_dutch_error(page, axe_check):
     assert WRONG_PASSWORD in summary.inner_text()
     assert summary.get_attribute("role") == "alert"
     # app.js moves focus to the summary (on DOMContentLoaded) so a screen reader announces it.
-    page.wait_for_function("document.activeElement.classList.contains('error-summary')")
+    # (expect polls without eval, which the Content-Security-Policy forbids)
+    expect(summary).to_be_focused()
     assert page.url.endswith("/login")
     assert page.title() == "Fout: Aanmelden – Veilig Huis"
     axe_check(page)
