@@ -49,3 +49,42 @@ def test_init_db_twice(tmp_path):
     assert runner.invoke(args=["init-db"]).exit_code == 0
     again = runner.invoke(args=["init-db"])
     assert again.exit_code == 0 and "Database klaar" in again.output
+
+
+def test_an_older_database_upgrades_in_place_without_losing_data(tmp_path):
+    """A database made by the first version (m0001 only) is migrated and its data read back."""
+    from vh import audit
+    from vh.models import Dossier, Gemeente, PvNummer, Team, User
+    from vh.referentie import load_gemeenten
+
+    make_app(tmp_path)
+    with db.connection_context():
+        reset_database()
+        assert migrations.apply(until="m0001_basis") == ["m0001_basis"]
+        load_gemeenten()
+        team = Team.create(naam="Veilig Huis Oost-Brabant")
+        coordinator = User.create(email="c@vh.test", naam="C", password_hash="x", rollen="coordinator")
+        dossier = Dossier.create(nummer="D-2025-0001", team=team, aangemaakt_door=coordinator)
+        audit.record("dossier.view", dossier, user=coordinator)
+
+        assert migrations.apply() == ["m0002_politie_instroom", "m0003_audit_alleen_toevoegen"]
+        assert Dossier.get(Dossier.nummer == "D-2025-0001").aangemaakt_door.email == "c@vh.test"
+        assert Gemeente.select().count() == 237
+        assert PvNummer.select().count() == 0  # the new table exists
+        assert audit.verify()[0]
+
+
+def test_migrations_build_exactly_the_tables_and_columns_of_the_models(tmp_path):
+    """A model changed without a migration fails here, on SQLite and on PostgreSQL."""
+    from vh.models import MODELS
+
+    make_app(tmp_path)
+    with db.connection_context():
+        reset_database()
+        migrations.apply()
+        for model in MODELS:
+            table = model._meta.table_name
+            in_db = {c.name for c in db.get_columns(table)}
+            assert in_db == set(model._meta.columns), table
+        expected = {m._meta.table_name for m in MODELS} | {"schema_migratie"}
+        assert set(db.get_tables()) == expected

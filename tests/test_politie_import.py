@@ -308,14 +308,3 @@ def test_access_only_police_of_a_pilot_zone(app, user):
     org.politiezone_nr = "5391"  # not a pilot zone
     org.save()
     assert not access.can(user("politie"), "politie.import")
-
-
-def test_migration_upgrades_a_database_without_the_new_tables(app):
-    """A database made before this feature (m0001 without these tables) gets them from m0002."""
-    from vh import migrations
-    from vh.migrations import SchemaMigratie
-    db.execute_sql('DROP TABLE "pv_nummer"')
-    db.execute_sql('DROP TABLE "politie_import"')
-    SchemaMigratie.delete().where(SchemaMigratie.naam == "m0002_politie_instroom").execute()
-    assert "m0002_politie_instroom" in migrations.apply()
-    assert PvNummer.select().count() == 0 and PolitieImport.select().count() == 0
