@@ -18,7 +18,7 @@ from vh import access
 from vh.accounts import create_user
 from vh.db import db
 from vh.models import (
-    Aanmelding, Agendapunt, Bijdrage, Brief, Dossier, Organisatie, Overleg, OverlegDeelnemer, Parketcheck, Team, User,
+    Aanmelding, Agendapunt, Bijdrage, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck, Team, User,
     utcnow,
 )
 
