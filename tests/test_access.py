@@ -114,9 +114,11 @@ PARKETCHECKS = [
 OVERLEGGEN = [
     ("overleg.view", "o_ob", {"coordinator", "kernpartner"}),
     ("overleg.manage", "o_ob", {"coordinator"}),
+    ("overleg.deelnemen", "o_ob", {"coordinator", "kernpartner"}),
     ("overleg.verwijderen", "o_ob", NOBODY),
     ("overleg.view", "o_hv", {"coordinator_hv"}),
     ("overleg.manage", "o_hv", {"coordinator_hv"}),
+    ("overleg.deelnemen", "o_hv", {"coordinator_hv"}),
     ("overleg.verwijderen", "o_hv", NOBODY),
 ]
 
