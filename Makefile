@@ -1,6 +1,7 @@
 # vh — developer and CI entry points.
 #   make run     migrate, load demo data, serve on 127.0.0.1:$PORT (default 5000)
 #   make test    run pytest (PYTEST_ARGS="-k foo -x" to pass options)
+#   make lint    ruff: undefined names, unused imports, syntax (also run by make test)
 #   make bench   run every bench/bench_*.py
 
 VENV := .venv
@@ -8,7 +9,7 @@ PY   := $(VENV)/bin/python
 PYTEST_ARGS ?=
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench
+.PHONY: run test lint bench
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -24,8 +25,11 @@ run: | $(PY)
 	$(VENV)/bin/flask --app wsgi demo
 	exec $(VENV)/bin/gunicorn -b 127.0.0.1:$${PORT:-5000} -w 2 wsgi:app
 
-test: $(VENV)/.installed-dev
+test: lint
 	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --quiet vh tests bench
 
 bench: $(VENV)/.installed-dev
 	@set -e; for f in bench/bench_*.py; do \

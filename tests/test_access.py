@@ -18,7 +18,7 @@ from vh import access
 from vh.accounts import create_user
 from vh.db import db
 from vh.models import (
-    Aanmelding, Agendapunt, Bijdrage, Brief, Dossier, Organisatie, Overleg, OverlegDeelnemer, Parketcheck, Team, User,
+    Aanmelding, Agendapunt, Bijdrage, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck, Team, User,
     utcnow,
 )
 
@@ -114,9 +114,11 @@ PARKETCHECKS = [
 OVERLEGGEN = [
     ("overleg.view", "o_ob", {"coordinator", "kernpartner"}),
     ("overleg.manage", "o_ob", {"coordinator"}),
+    ("overleg.deelnemen", "o_ob", {"coordinator", "kernpartner"}),
     ("overleg.verwijderen", "o_ob", NOBODY),
     ("overleg.view", "o_hv", {"coordinator_hv"}),
     ("overleg.manage", "o_hv", {"coordinator_hv"}),
+    ("overleg.deelnemen", "o_hv", {"coordinator_hv"}),
     ("overleg.verwijderen", "o_hv", NOBODY),
 ]
 

@@ -9,7 +9,7 @@ import pytest
 
 from vh import access, indienen, politie_import as pi
 from vh.db import db
-from vh.models import Aanmelding, AuditEvent, Dossier, Persoon, PolitieImport, PvNummer, Team
+from vh.models import Aanmelding, AuditEvent, Dossier, Persoon, PvNummer, Team
 
 KOP = ",".join(pi.KOLOMMEN)
 VANDAAG = dt.date(2026, 3, 20)

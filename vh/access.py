@@ -178,6 +178,9 @@ def _overleg_action(user: User, action: str, o: Overleg) -> bool:
         return _in(overleggen_visible_to(user), o)
     if action == "overleg.manage":
         return _coordinator_of(user, o.team_id)
+    if action == "overleg.deelnemen":  # speak in this meeting: its chair's team, or a participant
+        return _coordinator_of(user, o.team_id) or OverlegDeelnemer.select().where(
+            (OverlegDeelnemer.overleg == o.id) & (OverlegDeelnemer.user == user.id)).exists()
     return False
 
 

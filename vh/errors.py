@@ -5,7 +5,7 @@ import logging
 
 from flask import request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException
 
 from .htmx import render
 

@@ -1,17 +1,12 @@
 """Walk 3 of the seed cases in Chromium: the coordinator decides "advies" on a dossier that is te
 bespreken, composes and sends the letter; the GP who referred logs in and downloads the PDF.
 axe_check on every screen. Uses the shared fixtures of tests/browser/conftest.py."""
-from pathlib import Path
 
-import pytest
 
-if not (Path(__file__).parent / "conftest.py").exists():  # the shared browser fixtures land via main
-    pytest.skip("tests/browser/conftest.py (live_server, page, browser_login, axe_check) ontbreekt nog",
-                allow_module_level=True)
 
-from test_besluit import maak_dossier  # noqa: E402
-from vh.db import db  # noqa: E402
-from vh.models import Aanmelding, Brief  # noqa: E402
+from test_besluit import maak_dossier
+from vh.db import db
+from vh.models import Aanmelding, Brief
 
 
 def test_advies_path(page, live_server, browser_login, axe_check):

@@ -5,20 +5,15 @@ Uses the shared fixtures of tests/browser/conftest.py: live_server, page, browse
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
 
-if not (Path(__file__).parent / "conftest.py").exists():  # the shared fixtures are not merged yet
-    pytest.skip("tests/browser/conftest.py (live_server, browser_login, axe_check) ontbreekt",
-                allow_module_level=True)
 
-from playwright.sync_api import expect  # noqa: E402
+from playwright.sync_api import expect
 
-from vh.db import db  # noqa: E402
-from vh.models import Aanmelding  # noqa: E402
+from vh.db import db
+from vh.models import Aanmelding
 
-from test_ontvangst import maak_aanmelding  # noqa: E402
+from test_ontvangst import maak_aanmelding
 
 
 def test_referral_to_bezwaar_to_advies_only(browser, live_server, page, browser_login, axe_check):

@@ -2,16 +2,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
 
-if not Path(__file__).with_name("conftest.py").exists():  # the shared browser fixtures come from main
-    pytest.skip("tests/browser/conftest.py (live_server, page, axe_check) ontbreekt nog",
-                allow_module_level=True)
 
-from vh.db import db  # noqa: E402
-from vh.models import Persoon  # noqa: E402
+from vh.db import db
+from vh.models import Persoon
 
 
 def _seed(fn, *args, **kwargs):

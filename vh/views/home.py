@@ -47,7 +47,8 @@ def wachtend(user) -> list[dict]:
         tiles.append(dict(titel="Triage-overleg", aantal=komend, url=_url("overleg.lijst"),
                           tekst=f"{komend} komend(e) overleg(gen) waaraan u deelneemt."))
     if user.has("regisseur2", "regisseur3"):
-        mine = Dossier.select().where((Dossier.regisseur == user.id) & (Dossier.fase != "afgesloten")).count()
+        mine = access.dossiers_visible_to(user).where(
+            (Dossier.regisseur == user.id) & (Dossier.fase != "afgesloten")).count()
         tiles.append(dict(titel="Mijn casusregie", aantal=mine, url=_url("dossiers.lijst"),
                           tekst=f"U bent casusregisseur van {mine} lopend(e) dossier(s)."))
     if access.can(user, "beheer"):

@@ -164,8 +164,7 @@ def _beheert(o: Overleg) -> bool:
 
 
 def _neemt_deel(o: Overleg) -> bool:
-    return _beheert(o) or OverlegDeelnemer.select().where(
-        (OverlegDeelnemer.overleg == o.id) & (OverlegDeelnemer.user == current_user.id)).exists()
+    return access.can(current_user, "overleg.deelnemen", o)
 
 
 # ---------------------------------------------------------------- list, create, edit
