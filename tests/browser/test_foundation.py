@@ -123,8 +123,8 @@ def test_skip_link_is_first_focusable(page, browser_login, path):
     assert focused["tag"] == "a" and focused["text"] == "Naar de inhoud"
     assert page.locator(".skip-link").is_visible()  # visible when focused
     page.keyboard.press("Enter")
-    assert page.url.endswith("#inhoud")
-    assert _active(page)["id"] == "inhoud"
+    assert page.url.endswith("#hoofdinhoud")
+    assert _active(page)["id"] == "hoofdinhoud"
 
 
 def test_login_by_keyboard_only(page, live_server):

@@ -98,7 +98,6 @@ class BesprekingForm(FlaskForm):
 
 
 class BijdrageForm(FlaskForm):
-    # id: "inhoud" is the <main> of base.html (skip link), so the label must point elsewhere.
     inhoud = TextAreaField("Uw bijdrage", id="bijdrage-inhoud", validators=[
         DataRequired("Schrijf uw bijdrage: wat uw organisatie weet en nodig is om te weten."),
         Length(max=MAX_TEKST, message=f"Gebruik hoogstens {MAX_TEKST} tekens.")])
