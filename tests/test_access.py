@@ -18,7 +18,7 @@ from vh import access
 from vh.accounts import create_user
 from vh.db import db
 from vh.models import (
-    Aanmelding, Agendapunt, Bijdrage, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck, Team, User,
+    Aanmelding, Agendapunt, Bijdrage, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck, PolitieImport, Team, User,
     utcnow,
 )
 
@@ -39,6 +39,7 @@ GLOBAL = [
     ("dossier.list", None, COORDINATORS | {"regisseur2", "regisseur3", "kernpartner", "politie"}),
     ("beheer", None, {"beheerder"}),
     ("audit.view", None, {"dpo"}),
+    ("regie.mijn", None, {"regisseur2", "regisseur3"}),
     ("alles.mag", None, NOBODY),  # deny by default
 ]
 
@@ -153,13 +154,19 @@ BIJDRAGEN = [
     ("bijdrage.view", "bij_hv", {"coordinator_hv"}),
 ]
 
+IMPORTS = [
+    # A police upload report is its uploader's only.
+    ("politie_import.view", "imp_politie", {"politie"}),
+    ("politie_import.verwijderen", "imp_politie", NOBODY),
+]
+
 OTHER = [
     # An object of a kind the policy does not know: refused, whatever the action.
     ("dossier.view", "een_user", NOBODY),
     ("beheer", "een_user", NOBODY),
 ]
 
-TABLE = GLOBAL + DOSSIERS + AANMELDINGEN + PARKETCHECKS + OVERLEGGEN + BRIEVEN + BIJDRAGEN + OTHER
+TABLE = GLOBAL + DOSSIERS + AANMELDINGEN + PARKETCHECKS + OVERLEGGEN + BRIEVEN + BIJDRAGEN + IMPORTS + OTHER
 ROWS = [(role, action, obj, role in allowed) for action, obj, allowed in TABLE for role in ROLES]
 
 
@@ -217,6 +224,7 @@ def build_world() -> dict:
     w["bij_coord"] = bijdrage(w["d_ob_agenda"], "coordinator")
     w["bij_beslist"] = bijdrage(w["d_regie3"], "kernpartner")
     w["bij_hv"] = bijdrage(w["d_hv"], "coordinator_hv")
+    w["imp_politie"] = PolitieImport.create(user=users["politie"])
     w["een_user"] = users["dpo"]
     return w
 
@@ -359,3 +367,11 @@ def test_require_through_a_logged_in_request(world):
         with pytest.raises(NotFound):
             access.require(current_user, "dossier.view", world["d_hv"])
         access.require(current_user, "dossier.view", world["d_ob_nieuw"])
+
+
+@pytest.mark.parametrize("role, teams", [
+    ("coordinator", ["Veilig Huis Oost-Brabant"]), ("coordinator_hv", ["Veilig Huis Halle-Vilvoorde"]),
+    ("regisseur3", []), ("kernpartner", []), ("beheerder", []), ("inactief", ["Veilig Huis Oost-Brabant"]),
+])
+def test_teams_coordinated_by(world, role, teams):
+    assert [t.naam for t in access.teams_coordinated_by(world["users"][role])] == teams

@@ -374,7 +374,7 @@ def test_beperking_is_shown_above_the_bijdragen(client, login):
     o = maak_overleg(dossiers=[d])
     login("politie")
     html = client.get(f"/overleggen/{o.id}/punt/1").text
-    assert "Beperking van het parket: Niets over het strafonderzoek delen." in html
+    assert "Beperking van het parket" in html and "Niets over het strafonderzoek delen." in html
     assert "niet automatisch toepassen" in html
     assert html.index("Niets over het strafonderzoek") < html.index('id="bijdragen"')
     assert _bijdrage(client, o).status_code == 303  # akkoord with restrictions allows sharing

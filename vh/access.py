@@ -11,8 +11,8 @@ from flask import abort
 from peewee import Expression, Value
 
 from .models import (
-    Aanmelding, Agendapunt, Bijdrage, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck, Team,
-    TeamArrondissement, User, UserTeam,
+    Aanmelding, Agendapunt, Bijdrage, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck,
+    PolitieImport, Team, TeamArrondissement, User, UserTeam,
 )
 from .workflow import VOOR_BESLUIT
 
@@ -81,6 +81,18 @@ def aanmeldingen_received_by(user: User):
         & (Aanmelding.team.in_(_teams_of(user)) | Aanmelding.team.is_null()))
 
 
+def teams_coordinated_by(user: User):
+    """The teams whose dossiers, meetings and settings this coordinator looks after."""
+    if not user.has("coordinator"):
+        return Team.select().where(NOTHING)
+    return Team.select().where(Team.id.in_(_teams_of(user))).order_by(Team.naam)
+
+
+def own_imports(user: User):
+    """The police user's own CSV uploads (their reports name PV numbers)."""
+    return PolitieImport.select().where(PolitieImport.user == user.id)
+
+
 def own_aanmeldingen(user: User):
     """The referrer's own referrals, drafts included (a draft is visible only to its author)."""
     return Aanmelding.select().where(Aanmelding.auteur == user.id)
@@ -117,6 +129,7 @@ GLOBAL_ACTIONS = {
     "dossier.list": lambda u: u.has("coordinator", "regisseur2", "regisseur3", "kernpartner"),
     "beheer": lambda u: u.has("beheerder"),
     "audit.view": lambda u: u.has("dpo"),
+    "regie.mijn": lambda u: u.has("regisseur2", "regisseur3"),
 }
 
 
@@ -193,6 +206,12 @@ def _bijdrage_action(user: User, action: str, b: Bijdrage) -> bool:
     return False
 
 
+def _import_action(user: User, action: str, imp: PolitieImport) -> bool:
+    if action == "politie_import.view":
+        return can(user, "politie.import") and imp.user_id == user.id
+    return False
+
+
 def _team_action(user: User, action: str, t: Team) -> bool:
     if action == "team.settings":  # e.g. "het parket neemt tijdelijk niet deel"
         return _coordinator_of(user, t.id)
@@ -208,7 +227,8 @@ def can(user: User, action: str, obj=None) -> bool:
         return bool(rule and rule(user))
     for model, decide in ((Dossier, _dossier_action), (Aanmelding, _aanmelding_action),
                           (Parketcheck, _parketcheck_action), (Overleg, _overleg_action),
-                          (Brief, _brief_action), (Team, _team_action), (Bijdrage, _bijdrage_action)):
+                          (Brief, _brief_action), (Team, _team_action), (Bijdrage, _bijdrage_action),
+                          (PolitieImport, _import_action)):
         if isinstance(obj, model):
             return decide(user, action, obj)
     return False

@@ -43,9 +43,3 @@ def redirect_after_post(location: str):
         return response
     return redirect(location, 303)
 
-
-def trigger(response, event: str):
-    """Let the page know something changed (e.g. a counter elsewhere refreshes itself)."""
-    existing = response.headers.get("HX-Trigger")
-    response.headers["HX-Trigger"] = f"{existing}, {event}" if existing else event
-    return response

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from flask import current_app
 from flask_login import current_user
 
 from . import access, models, workflow
@@ -56,7 +55,7 @@ def dagen_sinds(value) -> int:
     return max(0, (dt.datetime.now(BRUSSEL).date() - day).days)
 
 
-# (endpoint, label, action that grants it); items of features not installed are left out.
+# (endpoint, label, action that grants it)
 NAV = [
     ("home.index", "Start", None),
     ("aanmelden.mijn", "Mijn aanmeldingen", "aanmelding.create"),
@@ -73,7 +72,7 @@ NAV = [
 
 def nav_items():
     return [(e, label, a) for e, label, a in NAV
-            if e in current_app.view_functions and (a is None or access.can(current_user, a))]
+            if a is None or access.can(current_user, a)]
 
 
 def init_app(app) -> None:

@@ -49,11 +49,10 @@ def _mag_aanmelden() -> None:
 
 
 def _concept(aanmelding_id: int) -> Aanmelding:
-    """The author's own draft: 404 for anyone else (domain rule 1)."""
+    """The author's own referral (a draft is nobody else's to know: 404, domain rule 1)."""
     _mag_aanmelden()
-    a = Aanmelding.get_or_none(Aanmelding.id == aanmelding_id)
-    if a is None or a.auteur_id != current_user.id:
-        abort(404)
+    a = Aanmelding.get_or_none(Aanmelding.id == aanmelding_id) or abort(404)
+    access.require(current_user, "aanmelding.status", a)
     return a
 
 
@@ -66,7 +65,7 @@ def _eigen_persoon(a: Aanmelding, persoon_id: int) -> Persoon:
 
 def _bewerkbaar(a: Aanmelding):
     """A submitted referral cannot be changed any more: show its confirmation instead."""
-    if a.status != "concept":
+    if not access.can(current_user, "aanmelding.edit", a):
         return redirect(url_for("aanmelden.bevestiging", aanmelding_id=a.id), 303)
     return None
 
@@ -192,8 +191,11 @@ def mijn_aanmeldingen(user) -> list[dict]:
 @login_required
 def mijn():
     _mag_aanmelden()
-    return render("aanmelden/mijn.html", "lijst", rijen=mijn_aanmeldingen(current_user),
-                  title="Mijn aanmeldingen")
+    rijen = mijn_aanmeldingen(current_user)
+    ingediend = [r["aanmelding"].id for r in rijen if r["aanmelding"].status != "concept"]
+    if ingediend:  # submitted referrals name persons of (future) dossiers; drafts are only the author's
+        audit.record("aanmelding.lijst", details={"aanmeldingen": ingediend})
+    return render("aanmelden/mijn.html", "lijst", rijen=rijen, title="Mijn aanmeldingen")
 
 
 # ---------------------------------------------------------------- the steps
@@ -443,6 +445,7 @@ def bevestiging(aanmelding_id):
     a = _concept(aanmelding_id)
     if a.status == "concept":
         return redirect(_stap_url(a, "controle"), 303)
+    audit.record("aanmelding.status", a)
     return render("aanmelden/bevestiging.html", "content", aanmelding=a,
                   woonplaats=indienen.woonplaats(a), title="Aanmelding verstuurd")
 

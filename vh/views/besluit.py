@@ -10,7 +10,6 @@ from wtforms.validators import Length
 from .. import audit, besluiten
 from ..htmx import redirect_after_post, render
 from ..models import Aanmelding, Brief, Dossier, User
-from ..transitions import laatste_parketcheck
 from ..workflow import BESLUIT_UITKOMSTEN, FASEN, VOOR_BESLUIT, WorkflowError
 
 bp = Blueprint("besluit", __name__)
@@ -47,15 +46,12 @@ def _overleg(dossier: Dossier):
 
 
 def _context(dossier: Dossier, overleg, form: BesluitForm) -> dict:
-    check = laatste_parketcheck(dossier)
     return dict(
         dossier=dossier, overleg=overleg, form=form, keuzes=_regisseur_keuzes(dossier),
         weigeringen={u: besluiten.weigering(dossier, u) for u in besluiten.UITKOMSTEN_DOSSIER},
         uitkomsten={u: BESLUIT_UITKOMSTEN[u] for u in besluiten.UITKOMSTEN_DOSSIER},
-        parketcheck=check, besluit=besluiten.laatste_besluit(dossier),
+        besluit=besluiten.laatste_besluit(dossier),
         open_besluit=dossier.fase in VOOR_BESLUIT, fase_label=FASEN.get(dossier.fase, dossier.fase),
-        niet_op_de_hoogte=Aanmelding.select().where(
-            (Aanmelding.dossier == dossier.id) & (Aanmelding.gezin_op_de_hoogte == False)).exists(),  # noqa: E712
         aanmeldingen=list(Aanmelding.select(Aanmelding.id, Aanmelding.nummer)
                           .where(Aanmelding.dossier == dossier.id).order_by(Aanmelding.id)),
         verzonden_ids={b.aanmelding_id: b.id for b in Brief.select(Brief.id, Brief.aanmelding)

@@ -1,7 +1,6 @@
 """The advice letter: compose → preview → send (frozen), print view and PDF download."""
 from __future__ import annotations
 
-import re
 
 from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
 from flask_login import current_user, login_required
@@ -63,7 +62,7 @@ def nieuw(aanmelding_id):
     if request.method == "POST":
         if form.validate_on_submit():
             inhoud = richtext.tekst_naar_html(form.tekst.data)
-            if not re.sub(r"<[^>]*>", "", inhoud).strip():
+            if richtext.is_leeg(inhoud):
                 form.tekst.errors = ["Schrijf de tekst van de brief, met uw advies aan de aanmelder."]
             else:
                 brieven.bewaar(aanmelding, form.onderwerp.data.strip(), inhoud, current_user)

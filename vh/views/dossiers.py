@@ -9,7 +9,7 @@ Other features reuse two things from here:
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, request, url_for
+from flask import Blueprint, abort, flash, request, url_for
 from flask_login import current_user, login_required
 from peewee import JOIN, fn
 
@@ -83,8 +83,7 @@ def volgende_stap(dossier: Dossier, check: Parketcheck | None, user) -> dict:
         return dict(titel="Wacht op antwoord van het parket", wie="Parket", wacht=w,
                     uitleg="Zonder akkoord van het parket deelt niemand informatie over dit dossier.")
     if fase in TRIAGE:
-        besluit = ("besluit" if access.can(user, "besluit.create", dossier)
-                   and "besluit.nemen" in current_app.view_functions else None)
+        besluit = "besluit" if access.can(user, "besluit.create", dossier) else None
         if check and check.uitkomst == "bezwaar":
             return dict(titel="Neem het besluit: alleen advies is mogelijk", wie="Coördinator",
                         uitleg="Het parket maakte bezwaar. " + BEZWAAR_TEKST, actie=besluit)

@@ -229,7 +229,7 @@ def _context(a: Aanmelding) -> dict:
     bekend = [(d, paren) for d, paren in indienen.bekende_dossiers(a)
               if access.can(user, "dossier.edit", d)]
     joinable = [d for d, _ in bekend if d.fase != "afgesloten"]
-    teams = None if a.team_id else user.teams  # outside Vlaams-Brabant: the coordinator chooses
+    teams = None if a.team_id else list(access.teams_coordinated_by(user))  # outside Vlaams-Brabant: the coordinator chooses
     return dict(a=a, personen=personen, bekend=bekend, joinable=joinable, teams=teams, bronnen=BRONNEN,
                 team=a.team if a.team_id else None)
 

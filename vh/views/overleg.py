@@ -24,7 +24,7 @@ from ..db import db
 from ..htmx import is_fragment_request, redirect_after_post, render
 from ..models import (
     Aanmelding, Agendapunt, Besluit, Bijdrage, Dossier, Organisatie, Overleg, OverlegDeelnemer,
-    Persoon, Team, User, UserTeam, utcnow,
+    Persoon, Team, User, utcnow,
 )
 from ..templating import BRUSSEL, lokaal
 from ..transitions import laatste_parketcheck, toestand, voer_uit
@@ -109,7 +109,7 @@ def _kernpartners():
 
 
 def _vul_keuzes(form: OverlegForm, user) -> None:
-    teams = list(Team.select().join(UserTeam).where(UserTeam.user == user.id).order_by(Team.naam))
+    teams = list(access.teams_coordinated_by(user))
     form.team.choices = [(t.id, t.naam) for t in teams]
     form.deelnemers.choices = [
         (u.id, f"{u.naam} ({u.organisatie.naam})" if u.organisatie_id else u.naam)
@@ -381,8 +381,7 @@ def _punt_context(o: Overleg, n: int, **extra) -> dict:
     mag = (access.can(current_user, "bijdrage.create", d) and _neemt_deel(o) and gate is None)
     ctx.update(dossier=d, personen=list(d.personen.order_by(Persoon.id)), check=check,
                aanmelding=aanmelding, bijdragen=_bijdragen(d), gate=gate, mag_bijdragen=mag,
-               beperking=check.beperkingen if check and check.uitkomst == "beperkingen" else "",
-               bezwaar=bool(check and check.uitkomst == "bezwaar"))
+               beperking=check.beperkingen if check and check.uitkomst == "beperkingen" else "")
     ctx.setdefault("bespreking_form", BesprekingForm(tekst=richtext.html_naar_tekst(punt.bespreking), formdata=None))
     ctx.setdefault("bijdrage_form", BijdrageForm(formdata=None))
     return ctx
@@ -501,6 +500,7 @@ def corrigeren(overleg_id: int, n: int, bijdrage_id: int):
     if oud is None:
         abort(404)
     gate = _bijdrage_toegang(o, d, "bijdrage.correct", oud)
+    audit.record("bijdrage.view", oud, details={"overleg": o.id})
     form = BijdrageForm()
     ctx = dict(overleg=o, punt=punt, n=n, dossier=d, oud=oud, gate=gate, form=form,
                title="Bijdrage corrigeren")

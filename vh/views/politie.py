@@ -205,8 +205,7 @@ def import_csv():
 
 
 def _import_pagina(form, status=200):
-    vorige = (PolitieImport.select().where(PolitieImport.user == current_user.id)
-              .order_by(PolitieImport.id.desc()).limit(5))
+    vorige = access.own_imports(current_user).order_by(PolitieImport.id.desc()).limit(5)
     return render("politie/import.html", "formulier", status=status, form=form, vorige=list(vorige),
                   max_grootte=_mb(), kolommen=politie_import.KOLOMMEN, IFG_VORMEN=IFG_VORMEN,
                   CLIENT_ROLLEN=CLIENT_ROLLEN, title="Politie: interventies invoeren")
@@ -236,9 +235,7 @@ def sjabloon():
 @login_required
 def resultaat(import_id):
     access.require(current_user, "politie.import")
-    imp = PolitieImport.get_or_none(PolitieImport.id == import_id)
-    if imp is None or imp.user_id != current_user.id:
-        abort(404)
+    imp = audit.load(PolitieImport, import_id, "politie_import.view")
     fouten, afgekeurd = politie_import.fouten_van(imp)
     return render("politie/resultaat.html", "content", imp=imp, fouten=fouten, afgekeurd=afgekeurd,
                   title="Resultaat van de invoer")

@@ -18,7 +18,7 @@ from .. import access, audit, workflow
 from ..htmx import is_fragment_request, redirect_after_post, render
 from ..models import (
     IFG_VORMEN, ORGANISATIE_TYPES, Aanmelding, Agendapunt, Besluit, Dossier, Organisatie, Overleg,
-    Parketcheck, Persoon, Team, UserTeam, utcnow,
+    Parketcheck, Persoon, Team, utcnow,
 )
 from ..templating import dagen_sinds
 from ..transitions import voer_uit
@@ -91,7 +91,7 @@ def _vul_personen(kaart: Kaart, personen: list[Persoon]) -> None:
 
 
 def _team_keuze(user) -> tuple[list[Team], int | None]:
-    teams = list(Team.select().join(UserTeam).where(UserTeam.user == user.id).order_by(Team.naam))
+    teams = list(access.teams_coordinated_by(user))
     raw = request.args.get("team", "").strip()
     if not raw:
         return teams, None
@@ -190,9 +190,10 @@ def laad_bord(user, team_id: int | None = None) -> dict[str, list[Kaart]]:
 def _context(team_id: int | None, teams: list[Team], **extra) -> dict:
     projectie = request.args.get("weergave") == "projectie"
     kolommen = laad_bord(current_user, team_id)
-    dossier_ids = sorted({k.id for col in kolommen.values() for k in col if k.soort == "dossier"})
-    audit.record("triage.board", details={"dossiers": dossier_ids, "team": team_id,
-                                          "projectie": projectie})
+    shown = {soort: sorted({k.id for col in kolommen.values() for k in col if k.soort == soort})
+             for soort in ("dossier", "aanmelding")}
+    audit.record("triage.board", details={"dossiers": shown["dossier"], "aanmeldingen": shown["aanmelding"],
+                                          "team": team_id, "projectie": projectie})
     team = next((t for t in teams if t.id == team_id), None)
     return dict(kolommen=kolommen, KOLOMMEN=KOLOMMEN, projectie=projectie, teams=teams,
                 team_id=team_id, team=team, title="Triagebord", **extra)
