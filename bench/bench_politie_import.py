@@ -17,11 +17,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from vh import create_app, migrations  # noqa: E402
-from vh import politie_import as pi  # noqa: E402
+from vh.aanmelding import politie as pi  # noqa: E402
+from vh.beheer.referentie import load_gemeenten  # noqa: E402
 from vh.db import db, is_sqlite  # noqa: E402
 from vh.demo import basis  # noqa: E402
 from vh.models import Aanmelding, Persoon, User  # noqa: E402
-from vh.referentie import load_gemeenten  # noqa: E402
 
 POSTCODES = ["3000", "3001", "3010", "3012", "3018", "3020", "1500", "1800", "3200", "3290"]
 ROLLEN = ["slachtoffer", "pleger", "kind-getuige"]

@@ -4,8 +4,20 @@ from __future__ import annotations
 import datetime as dt
 
 from vh.models import (
-    Aanmelding, Agendapunt, Besluit, Dossier, Gemeente, Nummering, Organisatie, Overleg,
-    OverlegDeelnemer, Parketcheck, Persoon, Team, User, utcnow,
+    Aanmelding,
+    Agendapunt,
+    Besluit,
+    Dossier,
+    Gemeente,
+    Nummering,
+    Organisatie,
+    Overleg,
+    OverlegDeelnemer,
+    Parketcheck,
+    Persoon,
+    Team,
+    User,
+    utcnow,
 )
 
 OOST = "Veilig Huis Oost-Brabant"

@@ -7,11 +7,12 @@ import os
 import pytest
 from argon2 import PasswordHasher
 
-from vh import accounts, create_app, migrations
+from vh import create_app, migrations
+from vh.auth import accounts
+from vh.beheer.referentie import load_gemeenten
 from vh.db import db, is_sqlite
 from vh.demo import basis
 from vh.models import User
-from vh.referentie import load_gemeenten
 
 PASSWORD = "demo-veilig-huis"
 # One account per role of domain.md §2, from the demo data.

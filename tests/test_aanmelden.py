@@ -7,13 +7,23 @@ import json
 import re
 
 import pytest
-from werkzeug.datastructures import MultiDict
 from conftest import HX, make_app
-
 from test_aanmelden_regels import count_queries  # noqa: F401  (fixture)
-from vh import access, indienen
+from werkzeug.datastructures import MultiDict
+
+from vh import access
+from vh.aanmelding import indienen
 from vh.models import (
-    Aanmelding, AuditEvent, Besluit, Brief, Dossier, Gemeente, Nummering, Persoon, Team, utcnow,
+    Aanmelding,
+    AuditEvent,
+    Besluit,
+    Brief,
+    Dossier,
+    Gemeente,
+    Nummering,
+    Persoon,
+    Team,
+    utcnow,
 )
 
 STAPPEN = ["aanmelder", "gebeurd", "clientsysteem", "hulp", "criteria", "veiligheid", "controle"]
@@ -520,7 +530,7 @@ def test_mijn_aanmeldingen_statuses_and_letters(app, client, login, user, count_
     frag = client.get("/aanmeldingen", headers=HX)
     assert frag.status_code == 200 and "<html" not in frag.text and "mijn-aanmeldingen" in frag.text
 
-    from vh.views.aanmelden import mijn_aanmeldingen
+    from vh.aanmelding.routes.formulier import mijn_aanmeldingen
     with app.test_request_context():
         with count_queries() as few:
             mijn_aanmeldingen(me)
@@ -564,9 +574,10 @@ def test_purge_drafts_command(app, client, login, user):
 
 
 def test_purge_drafts_retention_is_configurable(tmp_path, app):
-    from vh.db import db
-    from vh.views.aanmelden import purge_drafts
     from conftest import ROLE_USERS
+
+    from vh.aanmelding.routes.formulier import purge_drafts
+    from vh.db import db
     from vh.models import User
     u = User.get(User.email == ROLE_USERS["aanmelder"])
     with db.connection_context():

@@ -7,12 +7,10 @@ import datetime as dt
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from vh import indienen
-from vh.forms_aanmelden import CriteriaForm, GebeurdForm, PersoonForm, VeiligheidForm
-from vh.models import (
-    Aanmelding, Besluit, Dossier, Gemeente, Nummering, Persoon, Team, utcnow,
-)
-from vh.views.aanmelden import status_voor_aanmelder
+from vh.aanmelding import indienen
+from vh.aanmelding.forms import CriteriaForm, GebeurdForm, PersoonForm, VeiligheidForm
+from vh.aanmelding.routes.formulier import status_voor_aanmelder
+from vh.models import Aanmelding, Besluit, Dossier, Gemeente, Nummering, Persoon, Team, utcnow
 
 
 @pytest.fixture

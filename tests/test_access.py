@@ -10,15 +10,25 @@ import inspect
 import re
 
 import pytest
+from conftest import PASSWORD, ROLE_USERS, make_app, reset_database, seed_base
 from flask_login import AnonymousUserMixin, login_user
 from werkzeug.exceptions import Forbidden, NotFound
 
-from conftest import PASSWORD, ROLE_USERS, make_app, reset_database, seed_base
 from vh import access
-from vh.accounts import create_user
+from vh.auth.accounts import create_user
 from vh.db import db
 from vh.models import (
-    Aanmelding, Agendapunt, Bijdrage, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck, PolitieImport, Team, User,
+    Aanmelding,
+    Agendapunt,
+    Bijdrage,
+    Brief,
+    Dossier,
+    Overleg,
+    OverlegDeelnemer,
+    Parketcheck,
+    PolitieImport,
+    Team,
+    User,
     utcnow,
 )
 

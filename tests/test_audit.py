@@ -7,10 +7,10 @@ import json
 import logging
 
 import pytest
+from conftest import HX, ROLE_USERS, act_as_database_admin
 from flask_login import login_user
 from werkzeug.exceptions import NotFound
 
-from conftest import HX, ROLE_USERS, act_as_database_admin
 from vh import audit
 from vh.db import db
 from vh.demo import basis

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import HX, PASSWORD, ROLE_USERS
-from vh import accounts
+
+from vh.auth import accounts
 from vh.db import db
 from vh.demo import basis
 from vh.models import Aanmelding, AuditEvent, Organisatie, Team, User, UserTeam

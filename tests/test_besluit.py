@@ -7,13 +7,28 @@ import pytest
 # Not imported from conftest: tests/browser/ imports this module, where `conftest` is another file.
 HX_PLAIN = {"HX-Request": "true"}
 HX = {**HX_PLAIN, "HX-Target": "besluit"}
-from vh import access, besluiten
+from vh import access
+from vh.auth.accounts import create_user
 from vh.models import (
-    Aanmelding, Agendapunt, AuditEvent, Besluit, Dossier, Gemeente, Nummering, Organisatie,
-    Overgang, Overleg, Parketcheck, Persoon, Team, User, UserTeam, utcnow,
+    Aanmelding,
+    Agendapunt,
+    AuditEvent,
+    Besluit,
+    Dossier,
+    Gemeente,
+    Nummering,
+    Organisatie,
+    Overgang,
+    Overleg,
+    Parketcheck,
+    Persoon,
+    Team,
+    User,
+    UserTeam,
+    utcnow,
 )
-from vh.accounts import create_user
 from vh.transitions import voer_uit
+from vh.triage import besluiten
 from vh.workflow import WorkflowError
 
 OOST = "Veilig Huis Oost-Brabant"

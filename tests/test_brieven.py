@@ -8,8 +8,10 @@ import pytest
 HX_PLAIN = {"HX-Request": "true"}
 HX = {**HX_PLAIN, "HX-Target": "brief"}
 from test_besluit import maak_dossier
-from vh import access, besluiten, brieven, richtext
+
+from vh import access, richtext
 from vh.models import Aanmelding, AuditEvent, Besluit, Brief, User
+from vh.triage import besluiten, brieven
 
 
 def advies_aanmelding(coordinator="coordinator@vh.test", **kwargs) -> Aanmelding:

@@ -4,13 +4,20 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import HX
+from test_ontvangst import HALLE, maak_aanmelding, open_dossier
 
 from vh.db import db
+from vh.dossier import routes as dossiers_view
 from vh.models import (
-    Agendapunt, AuditEvent, Bijdrage, Dossier, Overleg, OverlegDeelnemer, Parketcheck, utcnow,
+    Agendapunt,
+    AuditEvent,
+    Bijdrage,
+    Dossier,
+    Overleg,
+    OverlegDeelnemer,
+    Parketcheck,
+    utcnow,
 )
-from vh.views import dossiers as dossiers_view
-from test_ontvangst import HALLE, maak_aanmelding, open_dossier
 
 
 def _dossier(client, login, **velden) -> Dossier:

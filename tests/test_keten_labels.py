@@ -7,6 +7,7 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from _triage_data import maak_dossier, maak_overleg
+
 from vh.models import Bijdrage, User
 
 CONTROLS = {"input", "textarea", "select"}

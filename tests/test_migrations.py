@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from conftest import make_app, reset_database
+
 from vh import migrations
 from vh.db import db
 from vh.models import Organisatie, Team
@@ -54,8 +55,8 @@ def test_init_db_twice(tmp_path):
 def test_an_older_database_upgrades_in_place_without_losing_data(tmp_path):
     """A database made by the first version (m0001 only) is migrated and its data read back."""
     from vh import audit
+    from vh.beheer.referentie import load_gemeenten
     from vh.models import Dossier, Gemeente, PvNummer, Team, User
-    from vh.referentie import load_gemeenten
 
     make_app(tmp_path)
     with db.connection_context():

@@ -6,12 +6,22 @@ import datetime as dt
 
 from conftest import HX
 
-from vh import access, indienen, workflow
+from vh import access, workflow
+from vh.aanmelding import indienen
 from vh.models import (
-    Aanmelding, AuditEvent, Besluit, Dossier, Gemeente, Overgang, Parketcheck, Persoon, Team,
-    User, utcnow,
+    Aanmelding,
+    AuditEvent,
+    Besluit,
+    Dossier,
+    Gemeente,
+    Overgang,
+    Parketcheck,
+    Persoon,
+    Team,
+    User,
+    utcnow,
 )
-from vh.views.ontvangst import mogelijk_gekend
+from vh.ontvangst.routes import mogelijk_gekend
 
 LEUVEN = ("3000", "Leuven")
 HALLE = ("1500", "Halle")

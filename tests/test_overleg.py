@@ -3,11 +3,12 @@ parket gate, corrections with history, minutes, and the kernpartner's access cel
 from __future__ import annotations
 
 import datetime as dt
+
 import pytest
+from _triage_data import GEZIN, HV, beslis, maak_dossier, maak_overleg, team
+from conftest import HX
 from icalendar import Calendar
 
-from conftest import HX
-from _triage_data import GEZIN, HV, beslis, maak_dossier, maak_overleg, team
 from vh import access
 from vh.models import Agendapunt, AuditEvent, Bijdrage, Dossier, Overgang, Overleg, Persoon, User
 

@@ -5,13 +5,11 @@ import datetime as dt
 
 import pytest
 from conftest import HX
+from test_ontvangst import HALLE, maak_aanmelding, open_dossier
 
 from vh import access
-from vh.accounts import create_user
-from vh.models import (
-    AuditEvent, Bijdrage, Dossier, Overgang, Parketcheck, User, utcnow,
-)
-from test_ontvangst import maak_aanmelding, open_dossier, HALLE
+from vh.auth.accounts import create_user
+from vh.models import AuditEvent, Bijdrage, Dossier, Overgang, Parketcheck, User, utcnow
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """The police part of the demo data: idempotent, a new PV for the already known Peggy and Jordy."""
-from vh import indienen
+from vh.aanmelding import indienen
 from vh.db import db
 from vh.demo import basis, politie
 from vh.models import Aanmelding, PvNummer

@@ -7,7 +7,9 @@ import json
 
 import pytest
 
-from vh import access, indienen, politie_import as pi
+from vh import access
+from vh.aanmelding import indienen
+from vh.aanmelding import politie as pi
 from vh.db import db
 from vh.models import Aanmelding, AuditEvent, Dossier, Persoon, PvNummer, Team
 

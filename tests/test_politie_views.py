@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-
 from pathlib import Path
 
 import pytest
 
-from vh import politie_import as pi
+from vh.aanmelding import politie as pi
 from vh.models import Aanmelding, AuditEvent, Persoon, PolitieImport, PvNummer
 
 KOP = ",".join(pi.KOLOMMEN)
@@ -262,7 +261,7 @@ def test_result_of_someone_else_is_404(client, login, app):
     login("coordinator")
     assert client.get(loc).status_code == 403
     assert client.get("/aanmelden/politie-import/999999").status_code == 403
-    from vh.accounts import create_user
+    from vh.auth.accounts import create_user
     create_user(email="agent2@vh.test", naam="Agent Twee", rollen=["aanmelder"], password="x" * 12,
                 organisatie="PZ Leuven", teams=[])
     client.post("/logout")

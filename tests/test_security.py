@@ -4,8 +4,8 @@ from __future__ import annotations
 import logging
 import re
 
-
 from conftest import HX, PASSWORD, ROLE_USERS, make_app, reset_database, seed_base
+
 from vh.db import db
 
 

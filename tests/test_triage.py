@@ -6,11 +6,11 @@ import logging
 import re
 
 import pytest
-
-from conftest import HX
 from _triage_data import GEZIN, HV, beslis, ingediende_aanmelding, maak_dossier, team
+from conftest import HX
+
 from vh.models import Overgang, Parketcheck, Persoon, User, UserTeam, utcnow
-from vh.views.triage import leeftijdsgroep
+from vh.triage.routes.bord import leeftijdsgroep
 
 
 def kolom(html: str, key: str) -> str:
@@ -242,7 +242,8 @@ def test_kernpartner_cannot_move(client, login):
 
 
 def test_move_needs_csrf(app, tmp_path):
-    from conftest import make_app, PASSWORD
+    from conftest import PASSWORD, make_app
+
     from vh.db import db
     app = make_app(tmp_path, WTF_CSRF_ENABLED=True)
     d = maak_dossier("te_bespreken")

@@ -11,8 +11,19 @@ from flask import abort
 from peewee import Expression, Value
 
 from .models import (
-    Aanmelding, Agendapunt, Bijdrage, Brief, Dossier, Overleg, OverlegDeelnemer, Parketcheck,
-    PolitieImport, Team, TeamArrondissement, User, UserTeam,
+    Aanmelding,
+    Agendapunt,
+    Bijdrage,
+    Brief,
+    Dossier,
+    Overleg,
+    OverlegDeelnemer,
+    Parketcheck,
+    PolitieImport,
+    Team,
+    TeamArrondissement,
+    User,
+    UserTeam,
 )
 from .workflow import VOOR_BESLUIT
 

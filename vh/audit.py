@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 from flask import abort, has_request_context, request
 from flask_login import current_user
 
-from . import access
+from vh import access
+
 from .db import db
 from .models import AuditEvent, Nummering, utcnow
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from flask_login import current_user
 
-from . import access, models, workflow
+from vh import access, models, workflow
 
 BRUSSEL = ZoneInfo("Europe/Brussels")
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",

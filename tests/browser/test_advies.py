@@ -5,6 +5,7 @@ axe_check on every screen. Uses the shared fixtures of tests/browser/conftest.py
 
 
 from test_besluit import maak_dossier
+
 from vh.db import db
 from vh.models import Aanmelding, Brief
 

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import re
 
-
-
 from playwright.sync_api import expect
+from test_ontvangst import maak_aanmelding
 
 from vh.db import db
 from vh.models import Aanmelding
-
-from test_ontvangst import maak_aanmelding
 
 
 def test_referral_to_bezwaar_to_advies_only(browser, live_server, page, browser_login, axe_check):

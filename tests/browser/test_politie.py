@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from vh import politie_import as pi
+from vh.aanmelding import politie as pi
 
 KOP = ",".join(pi.KOLOMMEN)
 

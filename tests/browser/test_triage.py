@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import re
 
-
-
 from vh.db import db
 from vh.models import Persoon
 
@@ -67,6 +65,7 @@ def test_bezwaar_blocks_bijdragen(page, live_server, browser_login, axe_check):
 
 def test_coordinator_plans_an_overleg_and_walks_the_agenda(page, live_server, browser_login, axe_check):
     import datetime as dt
+
     from _triage_data import maak_dossier
     d = _seed(maak_dossier, "te_bespreken", parket="beperkingen", beperkingen="Niets over het onderzoek.")
     browser_login(page, "coordinator")

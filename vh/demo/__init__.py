@@ -3,7 +3,7 @@
 Each feature adds its own part, in the order of the process; each part is idempotent."""
 from __future__ import annotations
 
-from . import aanmelden, basis, besluit, ontvangst, politie, triage
+from vh.demo import aanmelden, basis, besluit, ontvangst, politie, triage
 
 
 def load(password: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import indienen
-from ..db import db
-from ..models import Aanmelding, Gemeente, Persoon, User
+from vh.aanmelding import indienen
+from vh.db import db
+from vh.models import Aanmelding, Gemeente, Persoon, User
 
 CONCEPT_CAW = "Buren hoorden gisteren opnieuw geroep en slagen; de moeder belde het CAW in paniek."
 GEKEND = "Mevrouw kwam op consultatie met kneuzingen aan de arm en vertelt over ruzies thuis."

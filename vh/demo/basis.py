@@ -3,15 +3,26 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..accounts import create_user
-from ..db import db
-from ..models import (
-    Aanmelding, Dossier, PvNummer, split_list, Gemeente, Nummering, Organisatie, Parketcheck, Persoon, Team, TeamArrondissement,
-    User, utcnow,
+from vh.aanmelding.indienen import submit
+from vh.auth.accounts import create_user
+from vh.beheer.referentie import load_gemeenten
+from vh.db import db
+from vh.models import (
+    Aanmelding,
+    Dossier,
+    Gemeente,
+    Nummering,
+    Organisatie,
+    Parketcheck,
+    Persoon,
+    PvNummer,
+    Team,
+    TeamArrondissement,
+    User,
+    split_list,
+    utcnow,
 )
-from ..referentie import load_gemeenten
-from ..indienen import submit
-from ..transitions import voer_uit
+from vh.transitions import voer_uit
 
 TEAMS = {"Veilig Huis Oost-Brabant": "Leuven", "Veilig Huis Halle-Vilvoorde": "Halle-Vilvoorde"}
 
@@ -122,7 +133,7 @@ def _dossier(team: Team, postcode: str, deelgemeente: str, mensen, vormen: str, 
 
 def _through_triage(dossier: Dossier, spoor: int, regisseur_email: str, motivering: str) -> None:
     """Walk the dossier through parket, triage and decision the way the screens would."""
-    from ..besluiten import neem_besluit
+    from vh.triage.besluiten import neem_besluit
     coordinator = User.get(User.email == "coordinator@vh.test")
     parket = User.get(User.email == "parket@vh.test")
     voer_uit(dossier, "parket_vragen", coordinator)

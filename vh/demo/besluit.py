@@ -7,11 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..db import db
-from ..models import (
-    Aanmelding, Agendapunt, Dossier, Gemeente, Nummering, Overleg, Persoon, Team, User, utcnow,
+from vh.db import db
+from vh.models import (
+    Aanmelding,
+    Agendapunt,
+    Dossier,
+    Gemeente,
+    Nummering,
+    Overleg,
+    Persoon,
+    Team,
+    User,
+    utcnow,
 )
-from ..transitions import voer_uit
+from vh.transitions import voer_uit
 
 PERSONEN = [
     # voornaam, achternaam, geboortedatum, geslacht, rol, relatie
@@ -35,7 +44,7 @@ def _bestaat() -> bool:
 
 
 def load() -> str:
-    from .. import besluiten, brieven
+    from vh.triage import besluiten, brieven
 
     if _bestaat():
         return ""

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import indienen
-from ..db import db
-from ..models import (
-    Aanmelding, Dossier, Gemeente, Overgang, Parketcheck, Persoon, Team, User,
-)
-from ..views.ontvangst import nieuw_dossier
-from ..views.parket import beantwoord
+from vh.aanmelding import indienen
+from vh.db import db
+from vh.models import Aanmelding, Dossier, Gemeente, Overgang, Parketcheck, Persoon, Team, User
+from vh.ontvangst.routes import nieuw_dossier
+from vh.parket.routes import beantwoord
 
 BEPERKING = "Het lopende strafonderzoek naar de feiten van 3 november mag niet besproken worden."
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..models import PvNummer, User
-from ..politie_import import kort_indienen
+from vh.aanmelding.politie import kort_indienen
+from vh.models import PvNummer, User
 
 PV = "LE.55.L1.012345/2026"
 

@@ -8,13 +8,22 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from ..db import db
-from ..models import (
-    Agendapunt, Bijdrage, Dossier, Overleg, OverlegDeelnemer,
-    Parketcheck, Persoon, Team, User, utcnow,
+from vh.db import db
+from vh.models import (
+    Agendapunt,
+    Bijdrage,
+    Dossier,
+    Overleg,
+    OverlegDeelnemer,
+    Parketcheck,
+    Persoon,
+    Team,
+    User,
+    utcnow,
 )
-from ..richtext import tekst_naar_html as naar_html
-from ..transitions import voer_uit
+from vh.richtext import tekst_naar_html as naar_html
+from vh.transitions import voer_uit
+
 from .basis import _dossier
 
 TEAM = "Veilig Huis Oost-Brabant"

@@ -10,8 +10,8 @@ import pkgutil
 
 from peewee import CharField, DateTimeField, Model
 
-from ..db import db
-from ..models import utcnow
+from vh.db import db
+from vh.models import utcnow
 
 
 class SchemaMigratie(Model):

@@ -12,7 +12,7 @@ import sys
 
 from peewee import PostgresqlDatabase, SqliteDatabase
 
-from .. import models
+from vh import models
 
 DIALECTS = {"sqlite": SqliteDatabase(None), "postgres": PostgresqlDatabase(None)}
 
@@ -40,7 +40,7 @@ SQL = {sql}
 
 
 def up(database):
-    from ..db import is_sqlite
+    from vh.db import is_sqlite
     for statement in SQL["sqlite" if is_sqlite() else "postgres"]:
         database.execute_sql(statement)
 '''

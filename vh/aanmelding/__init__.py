@@ -1,0 +1,1 @@
+"""Aanmelding: the referral form, drafts, submission and routing, and the police inflow."""

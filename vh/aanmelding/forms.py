@@ -1,0 +1,338 @@
+"""The forms of the referral (issue 3): one form per step, one for a person of the cliëntsysteem.
+
+Every message says what to do, in plain Dutch. Free text is capped (TEKST_MAX) so an oversized
+post is refused with a message instead of filling the database. Each step form knows which model
+fields it fills (`VELDEN`), so a view can save the valid answers of a step even when another
+answer of the same step is wrong.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    Field,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TelField,
+    TextAreaField,
+)
+from wtforms.utils import unset_value
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from vh.models import CLIENT_ROLLEN, GESLACHTEN, GEWELDSVORMEN, IFG_VORMEN, Gemeente
+
+TEKST_MAX = 5000
+EERSTE_JAAR = 1900
+JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
+
+
+def te_lang(max_: int, wat: str = "Deze tekst") -> Length:
+    return Length(max=max_, message=f"{wat} is te lang: gebruik hoogstens {max_} tekens.")
+
+
+def tekst(label: str, verplicht: str | None = None, max_: int = TEKST_MAX, **kw) -> TextAreaField:
+    validators = [DataRequired(verplicht)] if verplicht else [Optional()]
+    return TextAreaField(label, validators=validators + [te_lang(max_)], **kw)
+
+
+def regel(label: str, verplicht: str | None = None, max_: int = 120, **kw) -> StringField:
+    validators = [DataRequired(verplicht)] if verplicht else [Optional()]
+    return StringField(label, validators=validators + [te_lang(max_)], **kw)
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.flags.required = False  # "at least one" is not "every box": no HTML required per box
+
+    def pre_validate(self, form):
+        if self.data:
+            known = {value for value, _ in self.choices}
+            if any(v not in known for v in self.data):
+                raise ValidationError("Kies alleen uit de mogelijkheden in de lijst.")
+
+
+class JaNeeField(RadioField):
+    """A yes/no question stored as a nullable boolean."""
+
+    def __init__(self, label, verplicht: str, **kw):
+        super().__init__(label, choices=JA_NEE, validators=[DataRequired(verplicht)], **kw)
+
+    def pre_validate(self, form):
+        if self.data not in (None, "", "ja", "nee"):
+            raise ValidationError("Kies ja of nee.")
+
+    @staticmethod
+    def naar_model(value):
+        return {"ja": True, "nee": False}.get(value)
+
+    @staticmethod
+    def van_model(value):
+        return None if value is None else ("ja" if value else "nee")
+
+
+class DatumField(Field):
+    """A GOV.UK-style date: three inputs (dag, maand, jaar) named <name>-dag etc.
+
+    `data` is a date or None; `raw` keeps what was typed, so a wrong date is shown back as typed.
+    An empty date is allowed unless a DataRequired/InputRequired validator says otherwise."""
+
+    DELEN = ("dag", "maand", "jaar")
+
+    def __init__(self, label=None, validators=None, voorbeeld: str = "14 3 1987", **kw):
+        super().__init__(label, validators, **kw)
+        self.voorbeeld = voorbeeld
+        self.raw = {d: "" for d in self.DELEN}
+        self.parse_error = None
+
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        self.process_errors = []
+        if data is unset_value:
+            data = self.default() if callable(self.default) else self.default
+        self.object_data = data
+        self.data = data
+        self.parse_error = None
+        if isinstance(data, dt.date):
+            self.raw = {"dag": str(data.day), "maand": str(data.month), "jaar": str(data.year)}
+        if formdata is not None and any(f"{self.name}-{d}" in formdata for d in self.DELEN):
+            self.raw = {d: (formdata.get(f"{self.name}-{d}") or "").strip()[:10] for d in self.DELEN}
+            self.data = None
+            if not any(self.raw.values()):
+                return
+            try:
+                dag, maand, jaar = (int(self.raw[d]) for d in self.DELEN)
+                self.data = dt.date(jaar, maand, dag)
+            except (ValueError, TypeError):
+                self.parse_error = (f"{self.label.text} moet een bestaande datum zijn, "
+                                    f"bijvoorbeeld {self.voorbeeld}.")
+
+    def pre_validate(self, form):
+        if self.parse_error:
+            raise ValidationError(self.parse_error)
+        if self.data is not None:
+            if self.data > dt.date.today():
+                raise ValidationError(f"{self.label.text} mag niet in de toekomst liggen.")
+            if self.data.year < EERSTE_JAAR:
+                raise ValidationError(f"{self.label.text} moet na {EERSTE_JAAR} liggen. "
+                                      f"Vul het jaar in met vier cijfers, bijvoorbeeld 1987.")
+
+    def _value(self):
+        return ""
+
+
+# ---------------------------------------------------------------- the steps
+class StapForm(FlaskForm):
+    """Base of a step form: `VELDEN` maps form fields to model fields of Aanmelding."""
+    VELDEN: dict[str, str] = {}
+
+    def vul_in(self, aanmelding) -> None:
+        """Prefill from the stored draft (GET)."""
+        for veld, attr in self.VELDEN.items():
+            f = self[veld]
+            value = getattr(aanmelding, attr)
+            if isinstance(f, MultiCheckboxField):
+                value = [v for v in (value or "").split("|") if v]
+            elif isinstance(f, JaNeeField):
+                value = JaNeeField.van_model(value)
+            f.process(None, value)
+
+    def geldige_waarden(self) -> dict:
+        """The model values of every field that passed validation (call after validate())."""
+        values = {}
+        for veld, attr in self.VELDEN.items():
+            f = self[veld]
+            if f.errors:
+                continue
+            value = f.data
+            if isinstance(f, MultiCheckboxField):
+                value = "|".join(v for v in (value or []) if v)
+            elif isinstance(f, JaNeeField):
+                value = JaNeeField.naar_model(value)
+            elif isinstance(f, BooleanField):
+                value = bool(value)
+            elif isinstance(f, StringField):  # also TextAreaField, TelField, EmailField
+                value = (value or "").strip()
+            values[attr] = value
+        return values
+
+
+class AanmelderForm(StapForm):
+    VELDEN = {"naam": "aanmelder_naam", "functie": "aanmelder_functie",
+              "telefoon": "aanmelder_telefoon", "email": "aanmelder_email"}
+    naam = regel("Uw naam", "Vul uw naam in.", 120)
+    functie = regel("Uw functie", None, 120)
+    telefoon = TelField("Telefoonnummer waarop we u kunnen bereiken", validators=[
+        DataRequired("Vul een telefoonnummer in waarop we u kunnen bereiken."), te_lang(40, "Dit telefoonnummer")])
+    email = EmailField("E-mailadres", validators=[
+        DataRequired("Vul uw e-mailadres in."), te_lang(254, "Dit e-mailadres"),
+        Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+               message="Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.be.")])
+
+
+class GebeurdForm(StapForm):
+    VELDEN = {"ifg_vormen": "ifg_vormen", "geweldsvormen": "geweldsvormen",
+              "recent_incident": "recent_incident", "datum_incident": "datum_incident",
+              "eerdere_incidenten": "eerdere_incidenten", "politie_betrokken": "politie_betrokken",
+              "pv_nummers": "pv_nummers"}
+    ifg_vormen = MultiCheckboxField(
+        "Om welke vormen van intrafamiliaal geweld gaat het?", choices=list(IFG_VORMEN.items()),
+        validators=[DataRequired("Kies minstens één vorm van intrafamiliaal geweld.")])
+    geweldsvormen = MultiCheckboxField("Welk soort geweld?", choices=list(GEWELDSVORMEN.items()),
+                                       validators=[Optional()])
+    recent_incident = tekst("Wat gebeurde er de laatste keer?",
+                            "Beschrijf kort wat er de laatste keer gebeurde.")
+    datum_incident = DatumField("Datum van het laatste incident", voorbeeld="14 3 2026")
+    eerdere_incidenten = tekst("Gebeurde er eerder al iets?")
+    politie_betrokken = JaNeeField("Was de politie betrokken?",
+                                   "Kies of de politie betrokken was.")
+    pv_nummers = regel("PV-nummers", None, 400)
+
+    def validate_pv_nummers(self, field):
+        if field.data and not re.fullmatch(r"[\w .,;/\-]+", field.data):
+            raise ValidationError("Gebruik alleen letters, cijfers, punten, streepjes en komma's, "
+                                  "bijvoorbeeld LE.12.L1.012345/2026.")
+
+
+class HulpForm(StapForm):
+    VELDEN = {"hulpverlening": "hulpverlening", "hulp_vastgelopen": "hulp_vastgelopen"}
+    hulpverlening = tekst("Welke diensten zijn of waren betrokken?",
+                          "Schrijf welke diensten betrokken zijn of waren. Was er nog geen hulp? "
+                          "Schrijf dan ‘geen’.")
+    hulp_vastgelopen = tekst("Waar liep de hulp vast?")
+
+
+CRITERIA = [
+    ("criterium_complex", "Complexe meervoudige problematiek",
+     "Er zijn problemen op meerdere levensdomeinen tegelijk (bijvoorbeeld geweld, verslaving, "
+     "schulden, psychische problemen)."),
+    ("criterium_zorgwekkend", "Aanhoudende zorgwekkende situatie",
+     "De situatie blijft zorgwekkend: de hulp komt moeilijk op gang of zit vast."),
+    ("criterium_ketenaanpak", "Welzijn, politie en parket zijn allemaal nodig",
+     "Voor duurzame veiligheid is een samenwerking van welzijnspartners, politie en parket nodig."),
+]
+
+
+class CriteriaForm(StapForm):
+    VELDEN = {"criterium_complex": "criterium_complex",
+              "criterium_complex_uitleg": "criterium_complex_uitleg",
+              "criterium_zorgwekkend": "criterium_zorgwekkend",
+              "criterium_zorgwekkend_uitleg": "criterium_zorgwekkend_uitleg",
+              "criterium_ketenaanpak": "criterium_ketenaanpak",
+              "criterium_ketenaanpak_uitleg": "criterium_ketenaanpak_uitleg",
+              "vraag": "vraag"}
+    criterium_complex = BooleanField(CRITERIA[0][1])
+    criterium_complex_uitleg = tekst("Leg uit waarom", None)
+    criterium_zorgwekkend = BooleanField(CRITERIA[1][1])
+    criterium_zorgwekkend_uitleg = tekst("Leg uit waarom", None)
+    criterium_ketenaanpak = BooleanField(CRITERIA[2][1])
+    criterium_ketenaanpak_uitleg = tekst("Leg uit waarom", None)
+    vraag = tekst("Wat vraagt u aan het Veilig Huis?", "Schrijf wat u vraagt aan het Veilig Huis.")
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        for naam, titel, _ in CRITERIA:
+            uitleg = self[f"{naam}_uitleg"]
+            if self[naam].data and not (uitleg.data or "").strip() and not uitleg.errors:
+                uitleg.errors = list(uitleg.errors) + [
+                    f"Leg uit waarom het criterium ‘{titel.lower()}’ van toepassing is."]
+                ok = False
+        return ok
+
+
+class VeiligheidForm(StapForm):
+    VELDEN = {"gezin_op_de_hoogte": "gezin_op_de_hoogte",
+              "waarom_niet_op_de_hoogte": "waarom_niet_op_de_hoogte",
+              "veilig_contact": "veilig_contact", "pleger_contacteren": "pleger_contacteren",
+              "taal": "taal", "tolk_nodig": "tolk_nodig"}
+    gezin_op_de_hoogte = JaNeeField("Weet het gezin dat u het aanmeldt bij het Veilig Huis?",
+                                    "Kies of het gezin op de hoogte is van de aanmelding.")
+    waarom_niet_op_de_hoogte = tekst("Waarom is het gezin niet op de hoogte?")
+    veilig_contact = tekst("Hoe en wanneer kunnen we het slachtoffer veilig contacteren?",
+                           "Schrijf hoe en wanneer we het slachtoffer veilig kunnen contacteren.")
+    pleger_contacteren = JaNeeField("Mogen we de pleger contacteren?",
+                                    "Kies of we de pleger mogen contacteren.")
+    taal = regel("Welke taal spreekt het gezin?", None, 80)
+    tolk_nodig = BooleanField("Er is een tolk nodig")
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        f = self.waarom_niet_op_de_hoogte
+        if self.gezin_op_de_hoogte.data == "nee" and not (f.data or "").strip() and not f.errors:
+            f.errors = list(f.errors) + ["Schrijf waarom het gezin niet op de hoogte is."]
+            ok = False
+        return ok
+
+
+class LeegForm(FlaskForm):
+    """Steps without own fields (the cliëntsysteem overview, the check page): CSRF only."""
+
+
+# ---------------------------------------------------------------- a person of the cliëntsysteem
+POSTCODE = re.compile(r"[1-9][0-9]{3}")
+
+
+class PersoonForm(FlaskForm):
+    voornaam = regel("Voornaam", "Vul de voornaam in.", 80)
+    achternaam = regel("Achternaam", "Vul de achternaam in.", 80)
+    geboortedatum = DatumField("Geboortedatum")
+    geslacht = RadioField("Geslacht", choices=[(k, v) for k, v in GESLACHTEN.items()], default="",
+                          validate_choice=False)
+    rol = SelectField("Rol in het cliëntsysteem", choices=[("", "Kies een rol")] + list(CLIENT_ROLLEN.items()),
+                      validators=[DataRequired("Kies de rol van deze persoon.")], validate_choice=False)
+    straat = regel("Straat en huisnummer", None, 160)
+    postcode = StringField("Postcode", validators=[Optional(), te_lang(10, "Deze postcode")])
+    gemeente = SelectField("Deelgemeente", choices=[], validate_choice=False)
+    relatie = regel("Relatie tot de anderen", None, 200)
+    school = regel("School", None, 160)
+
+    def validate_rol(self, field):
+        if field.data not in CLIENT_ROLLEN:
+            raise ValidationError("Kies een rol uit de lijst.")
+
+    def validate_geslacht(self, field):
+        if field.data not in GESLACHTEN:
+            raise ValidationError("Kies een geslacht uit de lijst.")
+
+    def validate_postcode(self, field):
+        code = (field.data or "").strip()
+        field.data = code
+        if code and not POSTCODE.fullmatch(code):
+            raise ValidationError("Vul een Belgische postcode in van vier cijfers, bijvoorbeeld 3000.")
+
+    # The municipality follows the postcode: resolved by `gemeente_keuze()` in validate().
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        self.gekozen_gemeente = None
+        code = self.postcode.data or ""
+        self.zet_opties(None if self.postcode.errors else code)
+        if self.postcode.errors or not code:
+            return ok
+        if len(self.opties) == 1:
+            self.gekozen_gemeente = self.opties[0]
+        elif len(self.opties) > 1:
+            by_id = {str(g.id): g for g in self.opties}
+            gekozen = by_id.get(self.gemeente.data or "")
+            if gekozen is None:
+                self.gemeente.errors = list(self.gemeente.errors) + [
+                    f"Postcode {code} heeft meer dan één deelgemeente: kies de juiste deelgemeente."]
+                ok = False
+            self.gekozen_gemeente = gekozen
+        return ok
+
+    def zet_opties(self, postcode: str | None, gekozen_id=None):
+        """The deelgemeente choices for the postcode (also for re-rendering a form)."""
+        self.opties = Gemeente.for_postcode(postcode or "") if postcode and POSTCODE.fullmatch(postcode) else []
+        self.gemeente.choices = [("", "Kies de deelgemeente")] + [(str(g.id), g.label) for g in self.opties]
+        if gekozen_id is not None:
+            self.gemeente.data = str(gekozen_id)
+

@@ -1,0 +1,489 @@
+"""Systematic police inflow: read a CSV of IFG interventions, check every row, and import the
+valid interventions as submitted referrals in bulk (issue 3, items 8–10).
+
+The file: UTF-8 (a BOM is accepted), comma-separated, one row per person; rows with the same PV
+number form one intervention (KOLOMMEN below). Reading and checking (`lees`, `ontleed`) are pure;
+`importeer` writes, in one transaction and a bounded number of queries whatever the row count:
+the postcodes and the already imported PV numbers are loaded in one query each, referrals,
+persons and PV numbers are inserted with insert_many.
+
+Idempotent by PV number: a PV number already linked to a referral (table PvNummer, unique) is
+reported as "al ingevoerd" and never imported again. An intervention with one bad row is not
+imported at all; every problem is reported with its line number, nothing is dropped silently.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from peewee import IntegrityError, chunked
+
+from vh import audit
+from vh.aanmelding import indienen
+from vh.db import db
+from vh.models import (
+    CLIENT_ROLLEN,
+    IFG_VORMEN,
+    SLACHTOFFER_ROLLEN,
+    Aanmelding,
+    Gemeente,
+    Persoon,
+    PolitieImport,
+    PvNummer,
+    TeamArrondissement,
+    join_list,
+    normaliseer_naam,
+    utcnow,
+)
+
+KOLOMMEN = ["pv_nummer", "datum_feit", "vorm", "omschrijving", "rol", "voornaam", "achternaam",
+            "geboortedatum", "postcode"]
+BRON = "politie-instroom"
+PV_PATROON = re.compile(r"^[A-Z0-9][A-Z0-9./-]{2,39}$")
+PV_VOORBEELD = "LE.55.L1.012345/2026"
+MAX_NAAM = 80
+MAX_OMSCHRIJVING = 2000
+DATUM_UITLEG = "schrijf ze als JJJJ-MM-DD, bijvoorbeeld 2026-03-14"
+CSV_TYPES = {"", "text/csv", "text/plain", "application/csv", "application/vnd.ms-excel",
+             "application/octet-stream", "text/comma-separated-values", "text/x-csv"}
+
+VOORBEELD = [
+    ["LE.55.L1.000001/2026", "2026-03-14", "partnergeweld", "Ruzie met slagen na scheiding",
+     "slachtoffer", "Anna", "Voorbeeld", "1990-05-01", "3000"],
+    ["LE.55.L1.000001/2026", "2026-03-14", "partnergeweld", "", "pleger", "Bert", "Voorbeeld",
+     "1988-02-11", "3000"],
+    ["LE.55.L1.000001/2026", "2026-03-14", "partnergeweld", "", "kind-getuige", "Cas",
+     "Voorbeeld", "2017-09-23", "3000"],
+]
+
+
+class BestandFout(ValueError):
+    """The file as a whole cannot be read (not CSV, bad encoding, wrong header…); Dutch message."""
+
+
+@dataclass
+class Rij:
+    regel: int
+    pv: str
+    datum_feit: dt.date | None
+    vorm: str
+    omschrijving: str
+    rol: str
+    voornaam: str
+    achternaam: str
+    geboortedatum: dt.date | None
+    postcode: str
+
+
+@dataclass
+class Interventie:
+    pv: str
+    rijen: list[Rij] = field(default_factory=list)
+    onleesbaar: list[int] = field(default_factory=list)  # lines of this PV with a wrong column count
+
+    @property
+    def regels(self) -> list[int]:
+        return sorted([r.regel for r in self.rijen] + self.onleesbaar)
+
+    @property
+    def eerste(self) -> Rij:
+        return self.rijen[0]
+
+    @property
+    def omschrijving(self) -> str:
+        return next((r.omschrijving for r in self.rijen if r.omschrijving), "")
+
+
+@dataclass
+class Fout:
+    regel: int
+    pv: str
+    bericht: str
+
+
+@dataclass
+class Ontleding:
+    interventies: list[Interventie]  # the valid ones, in the order of the file
+    afgekeurd: list[Interventie]     # with at least one bad row: imported not at all
+    fouten: list[Fout]
+    rijen: int = 0
+    lege_regels: int = 0
+
+
+# ---------------------------------------------------------------- reading the file
+def normaliseer_pv(waarde: str | None) -> str:
+    """PV numbers compare without spaces and case: ' le.55.l1.012345/2026 ' is LE.55.L1.012345/2026."""
+    return re.sub(r"\s+", "", waarde or "").upper()
+
+
+def pv_geldig(pv: str) -> bool:
+    return bool(PV_PATROON.match(pv))
+
+
+def lees(data: bytes, bestandsnaam: str = "x.csv", mimetype: str = "") -> str:
+    """The text of an uploaded file, or BestandFout saying in plain Dutch what to do."""
+    if not bestandsnaam or not bestandsnaam.lower().endswith(".csv"):
+        raise BestandFout("Kies een CSV-bestand (de naam eindigt op .csv). Download het sjabloon "
+                          "hieronder als u niet zeker bent.")
+    if not data:
+        raise BestandFout("Het bestand is leeg. Kies het bestand met de interventies.")
+    if data[:2] == b"PK" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise BestandFout("Dit is een Excel-bestand, geen CSV-bestand. Kies in Excel 'Opslaan als' en "
+                          "dan 'CSV UTF-8 (door komma's gescheiden)'.")
+    if (mimetype or "").split(";")[0].strip().lower() not in CSV_TYPES or b"\x00" in data[:4096] \
+            or data[:5] == b"%PDF-":
+        raise BestandFout("Dit bestand is geen CSV-bestand. Kies het CSV-bestand met de interventies.")
+    try:
+        tekst = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BestandFout("Het bestand is niet in UTF-8 opgeslagen, zodat letters als é of ë fout "
+                          "zouden overkomen. Kies in Excel 'Opslaan als' en dan 'CSV UTF-8 (door "
+                          "komma's gescheiden)'.") from None
+    if "\x00" in tekst:
+        raise BestandFout("Dit bestand is geen CSV-bestand. Kies het CSV-bestand met de interventies.")
+    return tekst
+
+
+def _sleutel(waarde: str) -> str:
+    """Compare choices leniently: case, accents and spacing do not matter."""
+    waarde = unicodedata.normalize("NFKD", waarde or "")
+    waarde = "".join(c for c in waarde if not unicodedata.combining(c))
+    return " ".join(waarde.lower().split())
+
+
+ROL_KEUZES = {_sleutel(k): k for k in CLIENT_ROLLEN}
+VORM_KEUZES = {_sleutel(k): k for k in IFG_VORMEN}
+
+
+def _datum(waarde: str) -> dt.date | None:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
+        raise ValueError
+    return dt.date.fromisoformat(waarde)
+
+
+def _controleer_kop(kop: list[str]) -> list[str]:
+    namen = [_sleutel(k).replace(" ", "_") for k in kop]
+    if len(kop) == 1 and ";" in kop[0]:
+        raise BestandFout("Het bestand gebruikt puntkomma's (;) in plaats van komma's. Kies in Excel "
+                          "'Opslaan als' en dan 'CSV UTF-8 (door komma's gescheiden)', of vertrek van "
+                          "het sjabloon.")
+    ontbreekt = [k for k in KOLOMMEN if k not in namen]
+    onbekend = [k for k in namen if k not in KOLOMMEN]
+    dubbel = sorted({k for k in namen if namen.count(k) > 1})
+    if ontbreekt or onbekend or dubbel:
+        delen = []
+        if ontbreekt:
+            delen.append("ontbreekt: " + ", ".join(ontbreekt))
+        if onbekend:
+            delen.append("onbekend: " + ", ".join(k or "(leeg)" for k in onbekend))
+        if dubbel:
+            delen.append("dubbel: " + ", ".join(dubbel))
+        raise BestandFout("De eerste regel moet de kolomnamen bevatten: " + ",".join(KOLOMMEN)
+                          + " (" + "; ".join(delen) + "). Vertrek van het sjabloon.")
+    return namen
+
+
+def _rij(regel: int, waarden: dict[str, str], postcodes, vandaag: dt.date) -> tuple[Rij, list[str]]:
+    """One row, checked on its own: the row and the list of what is wrong with it."""
+    fout = []
+    pv = normaliseer_pv(waarden["pv_nummer"])
+    if not pv:
+        fout.append("Vul het PV-nummer in.")
+    elif not pv_geldig(pv):
+        fout.append(f"Het PV-nummer '{pv[:40]}' klopt niet: gebruik enkel letters, cijfers, punten, "
+                    f"schuine strepen en koppeltekens, bijvoorbeeld {PV_VOORBEELD}.")
+
+    def datum(veld: str, naam: str) -> dt.date | None:
+        waarde = waarden[veld].strip()
+        if not waarde:
+            fout.append(f"Vul de {naam} in: {DATUM_UITLEG}.")
+            return None
+        try:
+            d = _datum(waarde)
+        except ValueError:
+            fout.append(f"De {naam} '{waarde[:20]}' is geen geldige datum: {DATUM_UITLEG}.")
+            return None
+        if d > vandaag:
+            fout.append(f"De {naam} ({waarde}) ligt in de toekomst. Controleer de datum.")
+        elif d.year < 1900:
+            fout.append(f"De {naam} ({waarde}) ligt te ver in het verleden. Controleer de datum.")
+        return d
+
+    datum_feit = datum("datum_feit", "datum van de feiten")
+    vorm = VORM_KEUZES.get(_sleutel(waarden["vorm"]))
+    if not waarden["vorm"].strip():
+        fout.append("Vul de vorm van geweld in, bijvoorbeeld partnergeweld.")
+    elif vorm is None:
+        fout.append(f"Onbekende vorm van geweld '{waarden['vorm'].strip()[:40]}'. Kies een van: "
+                    + ", ".join(IFG_VORMEN) + ".")
+    omschrijving = waarden["omschrijving"].strip()
+    if len(omschrijving) > MAX_OMSCHRIJVING:
+        fout.append(f"De omschrijving is te lang (maximaal {MAX_OMSCHRIJVING} tekens). Houd het kort.")
+    rol = ROL_KEUZES.get(_sleutel(waarden["rol"]))
+    if not waarden["rol"].strip():
+        fout.append("Vul de rol van deze persoon in, bijvoorbeeld slachtoffer.")
+    elif rol is None:
+        fout.append(f"Onbekende rol '{waarden['rol'].strip()[:40]}'. Kies een van: "
+                    + ", ".join(CLIENT_ROLLEN) + ".")
+    voornaam, achternaam = " ".join(waarden["voornaam"].split()), " ".join(waarden["achternaam"].split())
+    for naam, waarde in (("voornaam", voornaam), ("achternaam", achternaam)):
+        if not waarde:
+            fout.append(f"Vul de {naam} in.")
+        elif len(waarde) > MAX_NAAM:
+            fout.append(f"De {naam} is te lang (maximaal {MAX_NAAM} tekens).")
+    geboortedatum = datum("geboortedatum", "geboortedatum")
+    postcode = waarden["postcode"].strip()
+    if not postcode:
+        fout.append("Vul de postcode van de woonplaats in.")
+    elif not re.fullmatch(r"\d{4}", postcode):
+        fout.append(f"De postcode '{postcode[:10]}' bestaat niet: een postcode heeft 4 cijfers.")
+    elif postcode not in postcodes:
+        fout.append(f"De postcode {postcode} ligt niet in Vlaams-Brabant. Meld deze interventie aan "
+                    "met het gewone aanmeldingsformulier.")
+    rij = Rij(regel, pv, datum_feit, vorm or "", omschrijving, rol or "", voornaam, achternaam,
+              geboortedatum, postcode)
+    return rij, fout
+
+
+def _controleer_interventie(interventie: Interventie) -> list[Fout]:
+    """What is wrong with an intervention as a whole: consistency and at least one victim."""
+    fouten = []
+    eerste = interventie.eerste
+    omschrijving_regel = None
+    gezien: dict[tuple, int] = {}
+    for rij in interventie.rijen[1:] if len(interventie.rijen) > 1 else []:
+        if rij.datum_feit and eerste.datum_feit and rij.datum_feit != eerste.datum_feit:
+            fouten.append(Fout(rij.regel, rij.pv, f"De datum van de feiten verschilt van regel "
+                               f"{eerste.regel} met hetzelfde PV-nummer. Eén PV is één interventie: "
+                               "gebruik op elke regel dezelfde datum."))
+        if rij.vorm and eerste.vorm and rij.vorm != eerste.vorm:
+            fouten.append(Fout(rij.regel, rij.pv, f"De vorm van geweld verschilt van regel "
+                               f"{eerste.regel} met hetzelfde PV-nummer. Eén PV is één interventie: "
+                               "gebruik op elke regel dezelfde vorm."))
+    for rij in interventie.rijen:
+        if rij.omschrijving:
+            if omschrijving_regel is None:
+                omschrijving_regel = rij
+            elif rij.omschrijving != omschrijving_regel.omschrijving:
+                fouten.append(Fout(rij.regel, rij.pv, f"De omschrijving verschilt van die op regel "
+                                   f"{omschrijving_regel.regel} met hetzelfde PV-nummer. Zet de "
+                                   "omschrijving op één regel, of overal dezelfde."))
+        sleutel = (normaliseer_naam(rij.voornaam), normaliseer_naam(rij.achternaam), rij.geboortedatum)
+        if rij.voornaam and rij.achternaam and sleutel in gezien:
+            fouten.append(Fout(rij.regel, rij.pv, f"Deze persoon staat al op regel {gezien[sleutel]} "
+                               "met hetzelfde PV-nummer. Zet elke persoon maar één keer per PV."))
+        gezien.setdefault(sleutel, rij.regel)
+    rollen_gekend = not interventie.onleesbaar and all(r.rol for r in interventie.rijen)
+    if rollen_gekend and not any(r.rol in SLACHTOFFER_ROLLEN for r in interventie.rijen):
+        fouten.append(Fout(eerste.regel, eerste.pv,
+                           "Bij dit PV staat geen slachtoffer (regels " + ", ".join(map(str, interventie.regels))
+                           + "). Geef minstens één persoon de rol slachtoffer, slachtoffer én pleger "
+                             "of kind-slachtoffer."))
+    return fouten
+
+
+def ontleed(tekst: str, postcodes, vandaag: dt.date | None = None) -> Ontleding:
+    """Check every row and group the rows by PV number. Pure: `postcodes` is the set of known
+    postcodes. Raises BestandFout when the file as a whole is unusable."""
+    vandaag = vandaag or dt.date.today()
+    reader = csv.reader(io.StringIO(tekst, newline=""), strict=True)
+    try:
+        kop = next(reader, None)
+        while kop is not None and not any(c.strip() for c in kop):
+            kop = next(reader, None)
+        if kop is None:
+            raise BestandFout("Het bestand is leeg. Kies het bestand met de interventies.")
+        namen = _controleer_kop(kop)
+        fouten: list[Fout] = []
+        groepen: dict[str, Interventie] = {}
+        slecht: set[str] = set()
+        rijen = lege = 0
+        vorige = reader.line_num
+        for waarden in reader:
+            regel, vorige = vorige + 1, reader.line_num
+            if not any(w.strip() for w in waarden):
+                lege += 1
+                continue
+            rijen += 1
+            if len(waarden) != len(namen):
+                pv = normaliseer_pv(waarden[namen.index("pv_nummer")]) if len(waarden) > namen.index("pv_nummer") else ""
+                fouten.append(Fout(regel, pv, f"Deze regel heeft {len(waarden)} kolommen in plaats van "
+                                   f"{len(namen)}. Controleer de komma's: een komma in de omschrijving "
+                                   "moet tussen aanhalingstekens staan."))
+                if pv_geldig(pv):
+                    slecht.add(pv)
+                    groepen.setdefault(pv, Interventie(pv)).onleesbaar.append(regel)
+                continue
+            rij, problemen = _rij(regel, dict(zip(namen, waarden)), postcodes, vandaag)
+            fouten.extend(Fout(regel, rij.pv, p) for p in problemen)
+            if not rij.pv or not pv_geldig(rij.pv):
+                continue  # cannot belong to an intervention; reported above
+            if problemen:
+                slecht.add(rij.pv)
+            groepen.setdefault(rij.pv, Interventie(rij.pv)).rijen.append(rij)
+    except csv.Error:
+        raise BestandFout(f"Het bestand kon niet gelezen worden als CSV (rond regel {reader.line_num}). "
+                          "Controleer de aanhalingstekens, of vertrek van het sjabloon.") from None
+    if rijen == 0:
+        raise BestandFout("Het bestand bevat geen interventies, enkel de kolomnamen.")
+    goed, afgekeurd = [], []
+    for pv, interventie in groepen.items():
+        extra = _controleer_interventie(interventie) if interventie.rijen else []
+        fouten.extend(extra)
+        if extra:
+            slecht.add(pv)
+        (afgekeurd if pv in slecht else goed).append(interventie)
+    fouten.sort(key=lambda f: f.regel)
+    return Ontleding(goed, afgekeurd, fouten, rijen, lege)
+
+
+# ---------------------------------------------------------------- writing
+def postcode_gemeenten() -> dict[str, Gemeente]:
+    """postcode → its main locality (the one named after the municipality), in one query."""
+    result: dict[str, Gemeente] = {}
+    for g in Gemeente.select().order_by(Gemeente.postcode, Gemeente.deelgemeente):
+        if g.postcode not in result or g.deelgemeente == g.gemeente:
+            result[g.postcode] = g
+    return result
+
+
+def bekende_pv_nummers(nummers) -> set[str]:
+    nummers = sorted(set(nummers))
+    bekend: set[str] = set()
+    for deel in chunked(nummers, 5000):  # one query for any file up to 5 MB of rows like ours
+        bekend.update(p.nummer for p in PvNummer.select(PvNummer.nummer).where(PvNummer.nummer.in_(deel)))
+    return bekend
+
+
+@dataclass
+class Verslag:
+    import_: PolitieImport
+    ontleding: Ontleding
+    al_ingevoerd: list[str]
+
+
+def importeer(data: bytes, user, bestandsnaam: str = "x.csv", mimetype: str = "",
+              vandaag: dt.date | None = None) -> Verslag:
+    """Check the file and import its valid, new interventions; one audit event with the counts."""
+    tekst = lees(data, bestandsnaam, mimetype)
+    gemeenten = postcode_gemeenten()
+    ontleding = ontleed(tekst, gemeenten.keys(), vandaag)
+    for poging in (1, 2):
+        try:
+            with db.atomic():
+                return _schrijf(ontleding, gemeenten, user)
+        except IntegrityError:
+            # Someone imported the same PV numbers at the same moment: try once more, they are
+            # then simply "al ingevoerd".
+            if poging == 2:
+                raise
+
+
+def _schrijf(ontleding: Ontleding, gemeenten: dict[str, Gemeente], user) -> Verslag:
+    alle_pvs = [i.pv for i in ontleding.interventies] + [i.pv for i in ontleding.afgekeurd]
+    bekend = bekende_pv_nummers(alle_pvs)
+    nieuw = [i for i in ontleding.interventies if i.pv not in bekend]
+    al_ingevoerd = [pv for pv in alle_pvs if pv in bekend]
+    # Errors of a PV that is already in are moot: nothing of it is imported again.
+    fouten = [f for f in ontleding.fouten if f.pv not in bekend]
+    afgekeurd = [i for i in ontleding.afgekeurd if i.pv not in bekend]
+    teams = {ta.arrondissement: ta.team_id for ta in TeamArrondissement.select()}
+    nu = utcnow()
+    nummers = indienen.nummers(len(nieuw))
+    org = user.organisatie
+    aanmeldingen = []
+    for interventie, nummer in zip(nieuw, nummers):
+        eerste = interventie.eerste
+        woonplaats = indienen.woonplaats_uit(interventie.rijen, lambda r: gemeenten.get(r.postcode))
+        aanmeldingen.append(dict(
+            nummer=nummer, status="ingediend", bron=BRON, auteur=user.id,
+            organisatie=user.organisatie_id, team=teams.get(woonplaats.arrondissement) if woonplaats else None,
+            aanmelder_naam=user.naam, aanmelder_functie=user.functie or "",
+            aanmelder_telefoon=user.telefoon or "", aanmelder_email=user.email,
+            ifg_vormen=eerste.vorm, recent_incident=interventie.omschrijving,
+            datum_incident=eerste.datum_feit, politie_betrokken=True, pv_nummers=interventie.pv,
+            buiten_vlaams_brabant=woonplaats is None,
+            pilootzone=bool(woonplaats and woonplaats.pilootzone),
+            aangemaakt_op=nu, gewijzigd_op=nu, ingediend_op=nu))
+    for deel in chunked(aanmeldingen, 200):
+        Aanmelding.insert_many(deel).execute()
+    ids: dict[str, int] = {}
+    for deel in chunked(nummers, 5000):
+        ids.update((a.nummer, a.id) for a in Aanmelding.select(Aanmelding.id, Aanmelding.nummer)
+                   .where(Aanmelding.nummer.in_(deel)))
+    personen, pvs = [], []
+    for interventie, nummer in zip(nieuw, nummers):
+        aanmelding_id = ids[nummer]
+        pvs.append(dict(nummer=interventie.pv, aanmelding=aanmelding_id, aangemaakt_op=nu))
+        for r in interventie.rijen:
+            gemeente = gemeenten.get(r.postcode)
+            personen.append(dict(
+                aanmelding=aanmelding_id, voornaam=r.voornaam, achternaam=r.achternaam,
+                naam_norm=normaliseer_naam(r.voornaam) + " " + normaliseer_naam(r.achternaam),
+                geboortedatum=r.geboortedatum, rol=r.rol, postcode=r.postcode,
+                gemeente=gemeente.id if gemeente else None))
+    for deel in chunked(personen, 500):
+        Persoon.insert_many(deel).execute()
+    for deel in chunked(pvs, 1000):
+        PvNummer.insert_many(deel).execute()
+    imp = PolitieImport.create(
+        user=user.id, op=nu, rijen=ontleding.rijen, nieuw=len(nieuw), al_ingevoerd=len(al_ingevoerd),
+        afgekeurd=len(afgekeurd), lege_regels=ontleding.lege_regels,
+        fouten=json.dumps({"fouten": [[f.regel, f.pv, f.bericht] for f in fouten],
+                           "afgekeurd": [[i.pv, i.regels] for i in afgekeurd]}, ensure_ascii=False))
+    audit.record("politie.import", imp, user=user, details={
+        "rijen": ontleding.rijen, "nieuw": len(nieuw), "al_ingevoerd": len(al_ingevoerd),
+        "afgekeurd": len(afgekeurd), "fouten": len(fouten), "lege_regels": ontleding.lege_regels,
+        "organisatie_id": org.id if org else None,
+        "aanmelding_ids": sorted(ids.values())})
+    return Verslag(imp, Ontleding(nieuw, afgekeurd, fouten, ontleding.rijen, ontleding.lege_regels),
+                   al_ingevoerd)
+
+
+def kort_indienen(user, *, pv: str, datum_feit: dt.date, vormen: list[str], omschrijving: str,
+                  personen: list[dict]) -> Aanmelding:
+    """The short police form: one intervention becomes a submitted referral at once (bron
+    "politie-kort"), its PV number linked so that neither form nor import takes it twice.
+    `personen`: dicts with rol, voornaam, achternaam, geboortedatum, postcode. IntegrityError if
+    the PV number is already linked."""
+    gemeenten = postcode_gemeenten()
+    with db.atomic():
+        aanmelding = Aanmelding.create(
+            status="concept", bron="politie-kort", auteur=user, organisatie=user.organisatie_id,
+            aanmelder_naam=user.naam, aanmelder_functie=user.functie or "",
+            aanmelder_telefoon=user.telefoon or "", aanmelder_email=user.email,
+            ifg_vormen=join_list(v for v in IFG_VORMEN if v in vormen),
+            recent_incident=omschrijving.strip(), datum_incident=datum_feit,
+            politie_betrokken=True, pv_nummers=pv)
+        for p in personen:
+            gemeente = gemeenten.get(p["postcode"])
+            Persoon.create(aanmelding=aanmelding, voornaam=" ".join(p["voornaam"].split()),
+                           achternaam=" ".join(p["achternaam"].split()),
+                           geboortedatum=p["geboortedatum"], rol=p["rol"], postcode=p["postcode"],
+                           gemeente=gemeente)
+        PvNummer.create(nummer=pv, aanmelding=aanmelding)
+        audit.record("aanmelding.create", aanmelding, user=user,
+                     details={"bron": "politie-kort", "personen": len(personen)})
+        indienen.submit(aanmelding, user)
+    return aanmelding
+
+
+def fouten_van(imp: PolitieImport) -> tuple[list[Fout], list[tuple[str, list[int]]]]:
+    """The stored report: the problems per line, and the rejected PVs with their lines."""
+    data = json.loads(imp.fouten or "{}")
+    return ([Fout(*f) for f in data.get("fouten", [])],
+            [(pv, regels) for pv, regels in data.get("afgekeurd", [])])
+
+
+def sjabloon() -> str:
+    """The template CSV: the header and an example intervention (fictional)."""
+    uit = io.StringIO()
+    w = csv.writer(uit, lineterminator="\r\n")
+    w.writerow(KOLOMMEN)
+    w.writerows(VOORBEELD)
+    return uit.getvalue()

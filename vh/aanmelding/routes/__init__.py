@@ -1,0 +1,1 @@
+"""The route modules of aanmelding: the referral form and the police inflow."""

@@ -1,0 +1,1 @@
+"""The audit trail screens for the DPO."""

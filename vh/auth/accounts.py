@@ -1,0 +1,67 @@
+"""Accounts: password hashing (Argon2id) and creating users, for the CLI, beheer and demo."""
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from vh.db import db
+from vh.models import ROLLEN, Organisatie, Team, User, UserTeam, join_list
+
+_hasher = PasswordHasher()
+# Verified against when the e-mail is unknown, so a wrong address costs the same time as a wrong password.
+_DUMMY_HASH = _hasher.hash("geen-account")
+
+
+class AccountError(ValueError):
+    pass
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password(user: User | None, password: str) -> bool:
+    try:
+        ok = _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    return ok and user is not None
+
+
+def authenticate(email: str, password: str) -> User | None:
+    user = User.get_or_none(User.email == (email or "").strip().lower())
+    if not check_password(user, password or "") or not user.actief:
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+        user.save(only=[User.password_hash])
+    return user
+
+
+def create_user(*, email: str, naam: str, rollen, password: str, organisatie=None, teams=(),
+                **fields) -> User:
+    unknown = [r for r in rollen if r not in ROLLEN]
+    if unknown:
+        raise AccountError(f"onbekende rol: {', '.join(unknown)}")
+    if len(password or "") < 10:
+        raise AccountError("het wachtwoord moet minstens 10 tekens hebben")
+    email = email.strip().lower()
+    if User.select().where(User.email == email).exists():
+        raise AccountError("er bestaat al een account met dit e-mailadres")
+    org = None
+    if organisatie:
+        org = organisatie if isinstance(organisatie, Organisatie) else Organisatie.get_or_none(Organisatie.naam == organisatie)
+        if org is None:
+            raise AccountError(f"onbekende organisatie: {organisatie}")
+    team_objs = []
+    for t in teams:
+        team = t if isinstance(t, Team) else Team.get_or_none(Team.naam == t)
+        if team is None:
+            raise AccountError(f"onbekend team: {t}")
+        team_objs.append(team)
+    with db.atomic():
+        user = User.create(email=email, naam=naam, rollen=join_list(rollen),
+                           password_hash=hash_password(password), organisatie=org, **fields)
+        for team in team_objs:
+            UserTeam.create(user=user, team=team)
+    return user

@@ -1,0 +1,1 @@
+"""Functioneel beheer: users, organisations and reference data (no dossier content)."""

@@ -1,0 +1,1 @@
+"""The dossier: its page, list and the frame every dossier screen shares."""

@@ -1,0 +1,1 @@
+"""Ontvangst: the coordinator receives a referral: admissible, join a dossier or open one."""

@@ -1,0 +1,1 @@
+"""Parketcheck: may the dossier be opened for information sharing?"""

@@ -1,0 +1,1 @@
+"""Triage: the board, the overleg of the kernpartners, the decision and the advice letter."""

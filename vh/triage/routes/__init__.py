@@ -1,0 +1,1 @@
+"""The route modules of triage: board, overleg, besluit, brieven."""
