@@ -67,7 +67,7 @@ def test_create_overleg_without_js(client, login, user):
     assert o.plaats == "Leuven, zaal 2" and o.voorzitter_id == user("coordinator").id
     assert {d.user_id for d in o.deelnemers} == {user("politie").id, user("kernpartner").id}
     # 09:30 in Brussels is stored as UTC
-    from vh.templating import lokaal
+    from vh.tijd import lokaal
     assert lokaal(o.datum).hour == 9 and lokaal(o.datum).minute == 30
     assert AuditEvent.select().where(AuditEvent.actie == "overleg.create").exists()
 

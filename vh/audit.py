@@ -12,17 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from zoneinfo import ZoneInfo
 
 from flask import abort, has_request_context, request
 from flask_login import current_user
 
-from vh import access
-
+from . import access
 from .db import db
 from .models import AuditEvent, Nummering, utcnow
+from .tijd import naar_utc
 
-BRUSSEL = ZoneInfo("Europe/Brussels")
 CHAIN = "audit"  # the Nummering row that serialises writers and counts the events
 
 
@@ -109,17 +107,11 @@ def verify() -> tuple[bool, str]:
     return True, f"Audittrail in orde: {count} gebeurtenissen."
 
 
-def _utc_midnight(day: dt.date) -> dt.datetime:
-    """The start of `day` in Brussels, as the naive UTC time the events are stored in."""
-    local = dt.datetime.combine(day, dt.time.min, tzinfo=BRUSSEL)
-    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
-
-
 def period(van: dt.date | None, tot: dt.date | None):
     """Filter helper for the audit screen: [van, tot] inclusive, by calendar day in Brussels."""
     q = AuditEvent.select()
     if van:
-        q = q.where(AuditEvent.op >= _utc_midnight(van))
+        q = q.where(AuditEvent.op >= naar_utc(van))
     if tot:
-        q = q.where(AuditEvent.op < _utc_midnight(tot + dt.timedelta(days=1)))
+        q = q.where(AuditEvent.op < naar_utc(tot + dt.timedelta(days=1)))
     return q

@@ -5,8 +5,7 @@ import sys
 
 import click
 
-from vh import migrations
-
+from . import migrations
 from .beheer import referentie
 from .db import db
 
@@ -52,7 +51,7 @@ def init_app(app) -> None:
     @click.password_option("--password", help="Wordt gevraagd als u het weglaat.")
     def create_user_cmd(email, naam, rollen, organisatie, teams, password):
         """Create an account (e.g. the first functioneel beheerder)."""
-        from vh.auth.accounts import AccountError, create_user
+        from .auth.accounts import AccountError, create_user
         with db.connection_context():
             try:
                 user = create_user(email=email, naam=naam, rollen=rollen, password=password,
@@ -65,7 +64,7 @@ def init_app(app) -> None:
     @app.cli.command("audit-verify")
     def audit_verify_cmd():
         """Walk the audit chain; exit 1 naming the first broken event."""
-        from vh import audit
+        from . import audit
         with db.connection_context():
             ok, message = audit.verify()
         click.echo(message, err=not ok)

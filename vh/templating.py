@@ -2,20 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from flask_login import current_user
 
-from vh import access, models, workflow
+from . import access, models, workflow
+from .tijd import dag_van, lokaal, vandaag
 
-BRUSSEL = ZoneInfo("Europe/Brussels")
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december"]
-
-
-def lokaal(value: dt.datetime) -> dt.datetime:
-    """Stored times are naive UTC; show them in Brussels time."""
-    return value.replace(tzinfo=dt.timezone.utc).astimezone(BRUSSEL)
 
 
 def datum(value) -> str:
@@ -39,8 +33,7 @@ def geleden(value) -> str:
     """'vandaag', 'gisteren', '12 dagen geleden'"""
     if not value:
         return ""
-    day = lokaal(value).date() if isinstance(value, dt.datetime) else value
-    days = (dt.datetime.now(BRUSSEL).date() - day).days
+    days = (vandaag() - dag_van(value)).days
     if days <= 0:
         return "vandaag"
     if days == 1:
@@ -51,8 +44,7 @@ def geleden(value) -> str:
 def dagen_sinds(value) -> int:
     if not value:
         return 0
-    day = lokaal(value).date() if isinstance(value, dt.datetime) else value
-    return max(0, (dt.datetime.now(BRUSSEL).date() - day).days)
+    return max(0, (vandaag() - dag_van(value)).days)
 
 
 # (endpoint, label, action that grants it)

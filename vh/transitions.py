@@ -1,8 +1,7 @@
 """Apply a workflow transition to a dossier: check it, change the phase, stamp it, audit it."""
 from __future__ import annotations
 
-from vh import audit, workflow
-
+from . import audit, workflow
 from .db import db
 from .models import Dossier, Overgang, Parketcheck, utcnow
 

@@ -7,127 +7,29 @@ answer of the same step is wrong.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
-    Field,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TelField,
-    TextAreaField,
 )
-from wtforms.utils import unset_value
-from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.validators import DataRequired, Optional, ValidationError
 
+from vh.forms import (
+    DatumField,
+    JaNeeField,
+    MultiCheckboxField,
+    email_geldig,
+    regel,
+    te_lang,
+    tekst,
+)
 from vh.models import CLIENT_ROLLEN, GESLACHTEN, GEWELDSVORMEN, IFG_VORMEN, Gemeente
-
-TEKST_MAX = 5000
-EERSTE_JAAR = 1900
-JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
-
-
-def te_lang(max_: int, wat: str = "Deze tekst") -> Length:
-    return Length(max=max_, message=f"{wat} is te lang: gebruik hoogstens {max_} tekens.")
-
-
-def tekst(label: str, verplicht: str | None = None, max_: int = TEKST_MAX, **kw) -> TextAreaField:
-    validators = [DataRequired(verplicht)] if verplicht else [Optional()]
-    return TextAreaField(label, validators=validators + [te_lang(max_)], **kw)
-
-
-def regel(label: str, verplicht: str | None = None, max_: int = 120, **kw) -> StringField:
-    validators = [DataRequired(verplicht)] if verplicht else [Optional()]
-    return StringField(label, validators=validators + [te_lang(max_)], **kw)
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-    def __init__(self, *args, **kw):
-        super().__init__(*args, **kw)
-        self.flags.required = False  # "at least one" is not "every box": no HTML required per box
-
-    def pre_validate(self, form):
-        if self.data:
-            known = {value for value, _ in self.choices}
-            if any(v not in known for v in self.data):
-                raise ValidationError("Kies alleen uit de mogelijkheden in de lijst.")
-
-
-class JaNeeField(RadioField):
-    """A yes/no question stored as a nullable boolean."""
-
-    def __init__(self, label, verplicht: str, **kw):
-        super().__init__(label, choices=JA_NEE, validators=[DataRequired(verplicht)], **kw)
-
-    def pre_validate(self, form):
-        if self.data not in (None, "", "ja", "nee"):
-            raise ValidationError("Kies ja of nee.")
-
-    @staticmethod
-    def naar_model(value):
-        return {"ja": True, "nee": False}.get(value)
-
-    @staticmethod
-    def van_model(value):
-        return None if value is None else ("ja" if value else "nee")
-
-
-class DatumField(Field):
-    """A GOV.UK-style date: three inputs (dag, maand, jaar) named <name>-dag etc.
-
-    `data` is a date or None; `raw` keeps what was typed, so a wrong date is shown back as typed.
-    An empty date is allowed unless a DataRequired/InputRequired validator says otherwise."""
-
-    DELEN = ("dag", "maand", "jaar")
-
-    def __init__(self, label=None, validators=None, voorbeeld: str = "14 3 1987", **kw):
-        super().__init__(label, validators, **kw)
-        self.voorbeeld = voorbeeld
-        self.raw = {d: "" for d in self.DELEN}
-        self.parse_error = None
-
-    def process(self, formdata, data=unset_value, extra_filters=None):
-        self.process_errors = []
-        if data is unset_value:
-            data = self.default() if callable(self.default) else self.default
-        self.object_data = data
-        self.data = data
-        self.parse_error = None
-        if isinstance(data, dt.date):
-            self.raw = {"dag": str(data.day), "maand": str(data.month), "jaar": str(data.year)}
-        if formdata is not None and any(f"{self.name}-{d}" in formdata for d in self.DELEN):
-            self.raw = {d: (formdata.get(f"{self.name}-{d}") or "").strip()[:10] for d in self.DELEN}
-            self.data = None
-            if not any(self.raw.values()):
-                return
-            try:
-                dag, maand, jaar = (int(self.raw[d]) for d in self.DELEN)
-                self.data = dt.date(jaar, maand, dag)
-            except (ValueError, TypeError):
-                self.parse_error = (f"{self.label.text} moet een bestaande datum zijn, "
-                                    f"bijvoorbeeld {self.voorbeeld}.")
-
-    def pre_validate(self, form):
-        if self.parse_error:
-            raise ValidationError(self.parse_error)
-        if self.data is not None:
-            if self.data > dt.date.today():
-                raise ValidationError(f"{self.label.text} mag niet in de toekomst liggen.")
-            if self.data.year < EERSTE_JAAR:
-                raise ValidationError(f"{self.label.text} moet na {EERSTE_JAAR} liggen. "
-                                      f"Vul het jaar in met vier cijfers, bijvoorbeeld 1987.")
-
-    def _value(self):
-        return ""
 
 
 # ---------------------------------------------------------------- the steps
@@ -175,8 +77,7 @@ class AanmelderForm(StapForm):
         DataRequired("Vul een telefoonnummer in waarop we u kunnen bereiken."), te_lang(40, "Dit telefoonnummer")])
     email = EmailField("E-mailadres", validators=[
         DataRequired("Vul uw e-mailadres in."), te_lang(254, "Dit e-mailadres"),
-        Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
-               message="Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.be.")])
+        email_geldig()])
 
 
 class GebeurdForm(StapForm):

@@ -40,6 +40,8 @@ from vh.models import (
     normaliseer_naam,
     utcnow,
 )
+from vh.tijd import EERSTE_JAAR, lees_datum
+from vh.tijd import vandaag as vandaag_in_brussel
 
 KOLOMMEN = ["pv_nummer", "datum_feit", "vorm", "omschrijving", "rol", "voornaam", "achternaam",
             "geboortedatum", "postcode"]
@@ -160,12 +162,6 @@ ROL_KEUZES = {_sleutel(k): k for k in CLIENT_ROLLEN}
 VORM_KEUZES = {_sleutel(k): k for k in IFG_VORMEN}
 
 
-def _datum(waarde: str) -> dt.date | None:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
-        raise ValueError
-    return dt.date.fromisoformat(waarde)
-
-
 def _controleer_kop(kop: list[str]) -> list[str]:
     namen = [_sleutel(k).replace(" ", "_") for k in kop]
     if len(kop) == 1 and ";" in kop[0]:
@@ -203,14 +199,13 @@ def _rij(regel: int, waarden: dict[str, str], postcodes, vandaag: dt.date) -> tu
         if not waarde:
             fout.append(f"Vul de {naam} in: {DATUM_UITLEG}.")
             return None
-        try:
-            d = _datum(waarde)
-        except ValueError:
+        d = lees_datum(waarde) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde) else None
+        if d is None:
             fout.append(f"De {naam} '{waarde[:20]}' is geen geldige datum: {DATUM_UITLEG}.")
             return None
         if d > vandaag:
             fout.append(f"De {naam} ({waarde}) ligt in de toekomst. Controleer de datum.")
-        elif d.year < 1900:
+        elif d.year < EERSTE_JAAR:
             fout.append(f"De {naam} ({waarde}) ligt te ver in het verleden. Controleer de datum.")
         return d
 
@@ -290,7 +285,7 @@ def _controleer_interventie(interventie: Interventie) -> list[Fout]:
 def ontleed(tekst: str, postcodes, vandaag: dt.date | None = None) -> Ontleding:
     """Check every row and group the rows by PV number. Pure: `postcodes` is the set of known
     postcodes. Raises BestandFout when the file as a whole is unusable."""
-    vandaag = vandaag or dt.date.today()
+    vandaag = vandaag or vandaag_in_brussel()
     reader = csv.reader(io.StringIO(tekst, newline=""), strict=True)
     try:
         kop = next(reader, None)

@@ -14,7 +14,8 @@ from vh import access, audit
 from vh.beheer.forms import AuditFilterForm
 from vh.htmx import is_fragment_request, render
 from vh.models import AuditEvent, Dossier, User
-from vh.templating import datum, lokaal
+from vh.templating import datum
+from vh.tijd import lokaal
 
 bp = Blueprint("audit", __name__)
 

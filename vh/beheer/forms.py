@@ -5,49 +5,18 @@ so a tampered form gets a clean 422 with the error beside the field, never a 500
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, EmailField, Form, PasswordField, SelectField, SelectMultipleField, StringField
-from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms import DateField, EmailField, Form, PasswordField, StringField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from vh.forms import KeuzeVeld, MultiCheckboxField, email_geldig
 from vh.models import ORGANISATIE_TYPES, ROLLEN
-
-EMAIL_RE = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-
-
-class KeuzeVeld(SelectField):
-    """A select that refuses unknown values in Dutch."""
-
-    def __init__(self, *args, fout="Kies een waarde uit de lijst.", **kwargs):
-        super().__init__(*args, coerce=str, **kwargs)
-        self.fout = fout
-
-    def pre_validate(self, form):
-        if self.data is None:
-            self.data = ""
-        if self.data not in {str(value) for value, _ in self.choices}:
-            raise ValidationError(self.fout)
-
-
-class VinkjesVeld(SelectMultipleField):
-    """A set of checkboxes; unknown values are refused in Dutch."""
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-    def __init__(self, *args, fout="Kies alleen uit de lijst.", **kwargs):
-        super().__init__(*args, coerce=str, **kwargs)
-        self.fout = fout
-
-    def pre_validate(self, form):
-        allowed = {str(value) for value, _ in self.choices}
-        if any(value not in allowed for value in (self.data or [])):
-            raise ValidationError(self.fout)
 
 
 def _email_field():
     return EmailField("E-mailadres", validators=[
         DataRequired("Vul het e-mailadres in."),
         Length(max=254, message="Dit e-mailadres is te lang (maximaal 254 tekens)."),
-        Regexp(EMAIL_RE, message="Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.be.")])
+        email_geldig()])
 
 
 class GebruikerForm(FlaskForm):
@@ -59,9 +28,9 @@ class GebruikerForm(FlaskForm):
     telefoon = StringField("Telefoon (niet verplicht)", validators=[
         Optional(), Length(max=40, message="Het telefoonnummer mag maximaal 40 tekens hebben.")])
     organisatie = KeuzeVeld("Organisatie", fout="Kies een organisatie uit de lijst.")
-    rollen = VinkjesVeld("Rollen", choices=list(ROLLEN.items()),
-                         fout="Kies alleen rollen uit de lijst.")
-    teams = VinkjesVeld("Teams", fout="Kies alleen teams uit de lijst.")
+    rollen = MultiCheckboxField("Rollen", choices=list(ROLLEN.items()),
+                                 fout="Kies alleen rollen uit de lijst.")
+    teams = MultiCheckboxField("Teams", fout="Kies alleen teams uit de lijst.")
     wachtwoord = PasswordField("Wachtwoord")
 
     def __init__(self, *args, nieuw: bool, organisaties, teams, **kwargs):

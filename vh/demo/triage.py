@@ -6,7 +6,6 @@ Idempotent: recognised by the first family's persons and by the coming overleg's
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from vh.db import db
 from vh.models import (
@@ -22,6 +21,7 @@ from vh.models import (
     utcnow,
 )
 from vh.richtext import tekst_naar_html as naar_html
+from vh.tijd import naar_utc, vandaag
 from vh.transitions import voer_uit
 
 from .basis import _dossier
@@ -50,10 +50,7 @@ GEZIN_DECOSTER = [
 
 def _moment(dagen: int, uur: int, minuut: int = 0) -> dt.datetime:
     """A Brussels wall-clock time `dagen` from today, as naive UTC."""
-    brussel = ZoneInfo("Europe/Brussels")
-    dag = dt.datetime.now(brussel).date() + dt.timedelta(days=dagen)
-    local = dt.datetime.combine(dag, dt.time(uur, minuut)).replace(tzinfo=brussel)
-    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return naar_utc(vandaag() + dt.timedelta(days=dagen), dt.time(uur, minuut))
 
 
 def _naar_triage(dossier: Dossier, uitkomst: str = "akkoord", beperkingen: str = "") -> None:

@@ -2,7 +2,6 @@
 import of many, for police users of a pilot zone (access action "politie.import")."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from flask import Blueprint, Response, abort, current_app, request, url_for
@@ -11,14 +10,15 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from peewee import IntegrityError
 from werkzeug.exceptions import RequestEntityTooLarge
-from wtforms import FieldList, Form, FormField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import FieldList, Form, FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from vh import access, audit
 from vh.aanmelding import politie as politie_import
+from vh.forms import MultiCheckboxField
 from vh.htmx import redirect_after_post, render
 from vh.models import CLIENT_ROLLEN, IFG_VORMEN, SLACHTOFFER_ROLLEN, Aanmelding, PolitieImport, PvNummer
+from vh.tijd import EERSTE_JAAR, lees_datum, vandaag
 
 bp = Blueprint("politie", __name__)
 
@@ -27,26 +27,6 @@ DATUM_HINT = "Bijvoorbeeld 14 3 2026 of 2026-03-14."
 
 
 # ---------------------------------------------------------------- forms
-def lees_datum(waarde: str | None) -> dt.date | None:
-    """'2026-03-14' (what a date field sends), or '14/3/2026', '14-03-2026', '14 3 2026'."""
-    waarde = (waarde or "").strip()
-    try:
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", waarde):
-            j, m, d = waarde.split("-")
-        elif m_ := re.fullmatch(r"(\d{1,2})[/. -](\d{1,2})[/. -](\d{4})", waarde):
-            d, m, j = m_.groups()
-        else:
-            return None
-        return dt.date(int(j), int(m), int(d))
-    except ValueError:
-        return None
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-
 class PersoonForm(Form):
     rol = SelectField("Rol", choices=[("", "Kies een rol")] + list(CLIENT_ROLLEN.items()),
                       validate_choice=False)
@@ -65,7 +45,7 @@ class KortForm(FlaskForm):
         DataRequired("Vul het PV-nummer in."), Length(max=60, message="Dit PV-nummer is te lang.")])
     datum_feit = StringField("Datum van de feiten", validators=[DataRequired("Vul de datum van de feiten in.")])
     vormen = MultiCheckboxField("Vorm van intrafamiliaal geweld", choices=list(IFG_VORMEN.items()),
-                                validate_choice=False)
+                                fout="Kies een vorm uit de lijst.")
     omschrijving = TextAreaField("Wat is er gebeurd?", validators=[
         DataRequired("Beschrijf kort wat er gebeurd is."),
         Length(max=politie_import.MAX_OMSCHRIJVING,
@@ -74,7 +54,7 @@ class KortForm(FlaskForm):
 
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
-        vandaag = dt.date.today()
+        vandaag_ = vandaag()
         pv = politie_import.normaliseer_pv(self.pv_nummer.data)
         if pv and not self.pv_nummer.errors:
             if not politie_import.pv_geldig(pv):
@@ -89,12 +69,10 @@ class KortForm(FlaskForm):
             self.datum = lees_datum(self.datum_feit.data)
             if self.datum is None:
                 self.datum_feit.errors.append(f"Vul een bestaande datum in. {DATUM_HINT}")
-            elif self.datum > vandaag:
+            elif self.datum > vandaag_:
                 self.datum_feit.errors.append("De datum van de feiten ligt in de toekomst. Controleer de datum.")
-        if not self.vormen.data:
+        if not self.vormen.data and not self.vormen.errors:
             self.vormen.errors.append("Kies minstens één vorm van geweld.")
-        elif any(v not in IFG_VORMEN for v in self.vormen.data):
-            self.vormen.errors.append("Kies een vorm uit de lijst.")
         ingevuld = [e.form for e in self.personen if not e.form.leeg]
         for p in ingevuld:
             if p.rol.data not in CLIENT_ROLLEN:
@@ -109,7 +87,7 @@ class KortForm(FlaskForm):
                 p.geboortedatum.errors.append(f"Vul de geboortedatum in. {DATUM_HINT}")
             elif p.datum is None:
                 p.geboortedatum.errors.append(f"Vul een bestaande geboortedatum in. {DATUM_HINT}")
-            elif p.datum > vandaag or p.datum.year < 1900:
+            elif p.datum > vandaag_ or p.datum.year < EERSTE_JAAR:
                 p.geboortedatum.errors.append("Deze geboortedatum kan niet kloppen. Controleer ze.")
             if not re.fullmatch(r"\d{4}", (p.postcode.data or "").strip()):
                 p.postcode.errors.append("Vul de postcode in: 4 cijfers, bijvoorbeeld 3000.")

@@ -36,7 +36,7 @@ from vh.models import (
     User,
     utcnow,
 )
-from vh.templating import BRUSSEL, lokaal
+from vh.tijd import lokaal, naar_utc, vandaag
 from vh.transitions import laatste_parketcheck, toestand, voer_uit
 
 bp = Blueprint("overleg", __name__)
@@ -98,7 +98,7 @@ class OverlegForm(FlaskForm):
         self._nieuw = nieuw
 
     def validate_datum(self, field):
-        if self._nieuw and field.data and field.data < dt.datetime.now(BRUSSEL).date():
+        if self._nieuw and field.data and field.data < vandaag():
             raise ValidationError("Kies een datum vandaag of later.")
 
 
@@ -124,12 +124,6 @@ def _vul_keuzes(form: OverlegForm, user) -> None:
     form.deelnemers.choices = [
         (u.id, f"{u.naam} ({u.organisatie.naam})" if u.organisatie_id else u.naam)
         for u in _kernpartners()]
-
-
-def _moment(datum: dt.date, tijd: dt.time) -> dt.datetime:
-    """Brussels wall-clock time → naive UTC, as stored."""
-    local = dt.datetime.combine(datum, tijd).replace(tzinfo=BRUSSEL)
-    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
 # ---------------------------------------------------------------- helpers
@@ -195,7 +189,7 @@ def lijst():
 
 def _opslaan(form: OverlegForm, o: Overleg | None) -> Overleg:
     user = current_user._get_current_object()
-    waarden = dict(team=form.team.data, datum=_moment(form.datum.data, form.tijd.data),
+    waarden = dict(team=form.team.data, datum=naar_utc(form.datum.data, form.tijd.data),
                    plaats=form.plaats.data.strip())
     with db.atomic():
         if o is None:
