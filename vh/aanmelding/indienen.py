@@ -29,14 +29,27 @@ def woonplaats_uit(personen, gemeente_van=lambda p: p.gemeente if p.gemeente_id 
     return None
 
 
+def routering(gemeente: Gemeente | None, teams: dict[str, int] | None = None) -> dict:
+    """Where a family's referral goes, from its municipality: the team of its arrondissement,
+    whether it lives in a pilot zone, and the outside-Vlaams-Brabant mark. Without a municipality
+    there is no team: any coordinator sees it in the inbox and chooses the team.
+
+    `teams` maps arrondissement → team id, preloaded by a bulk import; else it is looked up."""
+    team_id = None
+    if gemeente is not None:
+        if teams is None:
+            team = Team.for_arrondissement(gemeente.arrondissement)
+            team_id = team.id if team else None
+        else:
+            team_id = teams.get(gemeente.arrondissement)
+    return {"team": team_id, "pilootzone": bool(gemeente and gemeente.pilootzone),
+            "buiten_vlaams_brabant": gemeente is None}
+
+
 def route(aanmelding: Aanmelding) -> None:
     """Set team, pilot zone and the outside-Vlaams-Brabant mark from the persons' addresses."""
-    gemeente = woonplaats(aanmelding)
-    aanmelding.buiten_vlaams_brabant = gemeente is None
-    aanmelding.pilootzone = bool(gemeente and gemeente.pilootzone)
-    if gemeente is not None:
-        aanmelding.team = Team.for_arrondissement(gemeente.arrondissement)
-    # else: no team; any coordinator sees it in the inbox and chooses the team.
+    for veld, waarde in routering(woonplaats(aanmelding)).items():
+        setattr(aanmelding, veld, waarde)
 
 
 def submit(aanmelding: Aanmelding, user) -> Aanmelding:
@@ -66,30 +79,39 @@ def nummers(aantal: int) -> list[str]:
     return [f"VH-{jaar}-{nr:04d}" for nr in range(laatste - aantal + 1, laatste + 1)]
 
 
-def _key(p: Persoon) -> tuple[frozenset, dt.date | None]:
-    """Name as an unordered pair of normalised parts, so a swapped first/last name still matches."""
+def sleutel(p: Persoon) -> tuple[frozenset, dt.date | None]:
+    """Who a person is for "already known": the name as an unordered pair of normalised parts
+    (so a swapped first and last name still match) and the birth date."""
     return frozenset(p.naam_norm.split(" ")), p.geboortedatum
 
 
-def bekende_dossiers(aanmelding: Aanmelding) -> list[tuple[Dossier, list[tuple[Persoon, Persoon]]]]:
-    """Open or recently closed dossiers of the same team with a person of this referral
-    (same normalised name, either order, and the same birth date). Bounded queries."""
-    personen = [p for p in aanmelding.personen if p.geboortedatum]
+def gekend(personen, team_ids=None) -> dict[int, list[Persoon]]:
+    """The one "already known" rule: for each person (by id) with a birth date, the persons of
+    open or recently closed dossiers with the same `sleutel`, in `team_ids` (None: every team).
+    Each match carries its dossier. One query, whatever the number of persons."""
+    personen = [p for p in personen if p.geboortedatum]
     if not personen:
-        return []
+        return {}
     recent = utcnow() - dt.timedelta(days=RECENT_AFGESLOTEN_DAGEN)
-    candidates = (Persoon.select(Persoon, Dossier).join(Dossier)
-                  .where(Persoon.geboortedatum.in_({p.geboortedatum for p in personen})
+    kandidaten = (Persoon.select(Persoon, Dossier).join(Dossier)
+                  .where(Persoon.geboortedatum.in_(list({p.geboortedatum for p in personen}))
                          & (Dossier.afgesloten_op.is_null() | (Dossier.afgesloten_op >= recent))
                          & Dossier.geanonimiseerd_op.is_null()))
-    if aanmelding.team_id:
-        candidates = candidates.where(Dossier.team == aanmelding.team_id)
-    wanted = {}
-    for p in personen:
-        wanted.setdefault(_key(p), []).append(p)
+    if team_ids is not None:
+        kandidaten = kandidaten.where(Dossier.team.in_(list(team_ids)))
+    per_sleutel: dict[tuple, list[Persoon]] = {}
+    for kandidaat in kandidaten:
+        per_sleutel.setdefault(sleutel(kandidaat), []).append(kandidaat)
+    return {p.id: per_sleutel[sleutel(p)] for p in personen if sleutel(p) in per_sleutel}
+
+
+def bekende_dossiers(aanmelding: Aanmelding) -> list[tuple[Dossier, list[tuple[Persoon, Persoon]]]]:
+    """Open or recently closed dossiers of the same team with a person of this referral, with
+    the matching pairs, the dossier with most matches first."""
+    personen = list(aanmelding.personen)
+    matches = gekend(personen, [aanmelding.team_id] if aanmelding.team_id else None)
     found: dict[int, tuple[Dossier, list]] = {}
-    for kandidaat in candidates:
-        for p in wanted.get(_key(kandidaat), []):
-            entry = found.setdefault(kandidaat.dossier.id, (kandidaat.dossier, []))
-            entry[1].append((p, kandidaat))
+    for p in personen:
+        for kandidaat in matches.get(p.id, []):
+            found.setdefault(kandidaat.dossier.id, (kandidaat.dossier, []))[1].append((p, kandidaat))
     return sorted(found.values(), key=lambda e: -len(e[1]))

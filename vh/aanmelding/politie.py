@@ -397,13 +397,11 @@ def _schrijf(ontleding: Ontleding, gemeenten: dict[str, Gemeente], user) -> Vers
         woonplaats = indienen.woonplaats_uit(interventie.rijen, lambda r: gemeenten.get(r.postcode))
         aanmeldingen.append(dict(
             nummer=nummer, status="ingediend", bron=BRON, auteur=user.id,
-            organisatie=user.organisatie_id, team=teams.get(woonplaats.arrondissement) if woonplaats else None,
+            organisatie=user.organisatie_id, **indienen.routering(woonplaats, teams),
             aanmelder_naam=user.naam, aanmelder_functie=user.functie or "",
             aanmelder_telefoon=user.telefoon or "", aanmelder_email=user.email,
             ifg_vormen=eerste.vorm, recent_incident=interventie.omschrijving,
             datum_incident=eerste.datum_feit, politie_betrokken=True, pv_nummers=interventie.pv,
-            buiten_vlaams_brabant=woonplaats is None,
-            pilootzone=bool(woonplaats and woonplaats.pilootzone),
             aangemaakt_op=nu, gewijzigd_op=nu, ingediend_op=nu))
     for deel in chunked(aanmeldingen, 200):
         Aanmelding.insert_many(deel).execute()

@@ -3,8 +3,6 @@
 tijdelijk niet deel"."""
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import Blueprint, abort, flash, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -78,9 +76,9 @@ def bij_dossier(a: Aanmelding, dossier: Dossier, user) -> Dossier:
     old = _snapshot(a)
     with db.atomic():
         _neem(a, user, "ontvankelijk", dossier=dossier.id)
-        bekend = {indienen._key(p) for p in Persoon.select().where(Persoon.dossier == dossier.id)}
+        bekend = {indienen.sleutel(p) for p in Persoon.select().where(Persoon.dossier == dossier.id)}
         nieuw = [p.id for p in a.personen
-                 if not (p.geboortedatum and indienen._key(p) in bekend) and p.dossier_id is None]
+                 if not (p.geboortedatum and indienen.sleutel(p) in bekend) and p.dossier_id is None]
         if nieuw:
             Persoon.update(dossier=dossier.id).where(Persoon.id.in_(nieuw)).execute()
         vormen = join_list(dict.fromkeys(dossier.vormen + a.vormen))
@@ -137,33 +135,16 @@ def wachten_op_parketcheck(team: Team):
 
 
 def mogelijk_gekend(aanmeldingen, team_ids) -> set[int]:
-    """Which referrals have a person already known in an open or recent dossier (the same match
-    as indienen.bekende_dossiers, for a whole list in two queries)."""
+    """Which referrals have a person already known in an open or recent dossier of their team
+    (or, without a team, of one of `team_ids`): `indienen.gekend` for a whole list, two queries."""
     by_id = {a.id: a for a in aanmeldingen}
     if not by_id:
         return set()
-    personen = list(Persoon.select(Persoon.aanmelding, Persoon.naam_norm, Persoon.geboortedatum)
-                    .where(Persoon.aanmelding.in_(list(by_id)) & Persoon.geboortedatum.is_null(False))
-                    .tuples())
-    if not personen:
-        return set()
-    recent = utcnow() - dt.timedelta(days=indienen.RECENT_AFGESLOTEN_DAGEN)
-    kandidaten = (Persoon.select(Persoon.naam_norm, Persoon.geboortedatum, Dossier.team)
-                  .join(Dossier)
-                  .where(Persoon.geboortedatum.in_(list({p[2] for p in personen}))
-                         & (Dossier.afgesloten_op.is_null() | (Dossier.afgesloten_op >= recent))
-                         & Dossier.geanonimiseerd_op.is_null() & Dossier.team.in_(list(team_ids)))
-                  .tuples())
-    teams_per_sleutel: dict = {}
-    for naam, geboren, team_id in kandidaten:
-        teams_per_sleutel.setdefault((frozenset(naam.split(" ")), geboren), set()).add(team_id)
-    gevonden = set()
-    for aanmelding_id, naam, geboren in personen:
-        teams = teams_per_sleutel.get((frozenset(naam.split(" ")), geboren), set())
-        a = by_id[aanmelding_id]
-        if teams and (a.team_id is None or a.team_id in teams):
-            gevonden.add(aanmelding_id)
-    return gevonden
+    personen = list(Persoon.select(Persoon.id, Persoon.aanmelding, Persoon.naam_norm, Persoon.geboortedatum)
+                    .where(Persoon.aanmelding.in_(list(by_id)) & Persoon.geboortedatum.is_null(False)))
+    matches = indienen.gekend(personen, team_ids)
+    return {p.aanmelding_id for p in personen for k in matches.get(p.id, [])
+            if by_id[p.aanmelding_id].team_id in (None, k.dossier.team_id)}
 
 
 # ---------------------------------------------------------------- forms

@@ -39,6 +39,7 @@ from vh.models import (
     Gemeente,
     Persoon,
     PvNummer,
+    Team,
     utcnow,
 )
 from vh.workflow import VOOR_BESLUIT
@@ -450,9 +451,8 @@ def _controle(a: Aanmelding):
 
 
 def _team_voor(a: Aanmelding):
-    from vh.models import Team
-    g = indienen.woonplaats(a)
-    return Team.for_arrondissement(g.arrondissement) if g else None
+    team_id = indienen.routering(indienen.woonplaats(a))["team"]
+    return Team.get_by_id(team_id) if team_id else None
 
 
 @bp.route("/aanmelden/<int:aanmelding_id>/verstuurd", methods=["GET"])
