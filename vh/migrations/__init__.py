@@ -1,17 +1,38 @@
-"""Numbered schema migrations: vh/migrations/mNNNN_name.py, each with `up(database)`.
+"""Numbered schema migrations on playhouse.migrate: vh/migrations/mNNNN_name.py, each with
+`up(migrator, db)` (the signature of peewee's own playhouse.migrations), e.g.
 
-`apply()` runs the ones not yet recorded in the table schema_migratie, in order, each in its own
-transaction, so a database made by an older version upgrades in place without losing data.
+    from peewee import CharField
+
+
+    def up(migrator, db):
+        migrator.migrate(
+            migrator.add_column("dossier", "regie_fase", CharField(max_length=30, default="")),
+            migrator.add_index("dossier", ("regie_fase",)),
+        )
+
+`migrator` is `SchemaMigrator.from_database(db)` (SqliteMigrator or PostgresqlMigrator), so one
+file serves both databases; `db` is the database itself, for data steps. A migration never imports
+the live models: it must keep doing what it did when it was written (a new table declares a frozen
+copy of its model inline). `apply()` runs the migrations not yet recorded in the table
+schema_migratie, in order, each in its own transaction (`migrator.migration_context()`, which on
+SQLite also suspends foreign keys while a table is rebuilt), so a database made by an older
+version upgrades in place without losing data.
 """
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
+from collections.abc import Sequence
+from types import ModuleType
 
 from peewee import CharField, DateTimeField, Model
+from playhouse.migrate import SchemaMigrator, SqliteMigrator
 
 from vh.db import db
 from vh.models import utcnow
+
+NAME = re.compile(r"m\d{4}_\w+")
 
 
 class SchemaMigratie(Model):
@@ -23,8 +44,19 @@ class SchemaMigratie(Model):
         table_name = "schema_migratie"
 
 
+def name_of(module: ModuleType) -> str:
+    return module.__name__.rpartition(".")[2]
+
+
+def discover(package: str = __name__) -> list[ModuleType]:
+    """The migration modules `mNNNN_name` of a package, in order."""
+    path = importlib.import_module(package).__path__
+    names = sorted(m.name for m in pkgutil.iter_modules(path) if NAME.fullmatch(m.name))
+    return [importlib.import_module(f"{package}.{name}") for name in names]
+
+
 def available() -> list[str]:
-    return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("m"))
+    return [name_of(module) for module in discover()]
 
 
 def applied() -> set[str]:
@@ -32,18 +64,31 @@ def applied() -> set[str]:
     return {m.naam for m in SchemaMigratie.select()}
 
 
-def apply(until: str | None = None) -> list[str]:
-    """Apply pending migrations (up to and including `until`); returns the names applied."""
+def dialect(migrator: SchemaMigrator) -> str:
+    """"sqlite" or "postgres": the key of a frozen migration's SQL for this database."""
+    return "sqlite" if isinstance(migrator, SqliteMigrator) else "postgres"
+
+
+def apply(until: str | None = None, modules: Sequence[ModuleType] | None = None) -> list[str]:
+    """Apply the pending migrations of `modules` (default: this package's), up to and including
+    `until`; returns the names applied."""
+    modules = discover() if modules is None else list(modules)
+    names = [name_of(module) for module in modules]
+    if names != sorted(set(names)):
+        raise ValueError(f"migrations out of order or twice: {names}")
+    if until is not None:
+        if until not in names:
+            raise ValueError(f"unknown migration {until!r}")
+        modules = modules[: names.index(until) + 1]
     done = applied()
+    migrator = SchemaMigrator.from_database(db)
     ran = []
-    for name in available():
+    for module in modules:
+        name = name_of(module)
         if name in done:
             continue
-        module = importlib.import_module(f"{__name__}.{name}")
-        with db.atomic():
-            module.up(db)
+        with migrator.migration_context():
+            module.up(migrator, migrator.database)
             SchemaMigratie.create(naam=name)
         ran.append(name)
-        if name == until:
-            break
     return ran

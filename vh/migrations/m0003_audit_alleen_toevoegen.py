@@ -4,7 +4,7 @@ The hash chain shows tampering after the fact; these triggers stop the applicati
 mistaken script) from doing it at all. Only someone who can drop triggers can still tamper, and
 then `flask audit-verify` names the event.
 """
-from ..db import is_sqlite
+from . import dialect
 
 MESSAGE = "audit_event is append-only"
 
@@ -26,6 +26,6 @@ SQL = {
 }
 
 
-def up(database):
-    for statement in SQL["sqlite" if is_sqlite() else "postgres"]:
-        database.execute_sql(statement)
+def up(migrator, db):
+    for statement in SQL[dialect(migrator)]:
+        db.execute_sql(statement)
