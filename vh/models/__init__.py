@@ -23,41 +23,20 @@ from peewee import (
 )
 
 from vh.db import db
+from vh.keuzes import (  # noqa: F401  (re-exported: `from vh.models import ROLLEN` keeps working)
+    CLIENT_ROLLEN,
+    GESLACHTEN,
+    GEWELDSVORMEN,
+    IFG_VORMEN,
+    KIND_ROLLEN,
+    ORGANISATIE_TYPES,
+    ROLLEN,
+    SLACHTOFFER_ROLLEN,
+)
 
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-
-
-# ---------------------------------------------------------------- reference lists (domain.md §6)
-ORGANISATIE_TYPES = {
-    "politie": "Politie", "parket": "Parket", "justitiehuis": "Justitiehuis", "caw": "CAW",
-    "ocmw": "OCMW", "ggz": "GGZ / CGG", "vk": "Vertrouwenscentrum Kindermishandeling",
-    "ocj": "OCJ (Opgroeien)", "sdj": "SDJ (Opgroeien)", "lokaal_bestuur": "Lokaal bestuur",
-    "huisarts": "Huisarts", "onderwijs": "Onderwijs", "veilig_huis": "Veilig Huis",
-    "andere": "Andere",
-}
-ROLLEN = {
-    "aanmelder": "Aanmelder", "coordinator": "Coördinator", "parket": "Parket",
-    "kernpartner": "Kernpartner", "regisseur2": "Casusregisseur spoor 2",
-    "regisseur3": "Casusregisseur spoor 3", "partner": "Partner",
-    "beheerder": "Functioneel beheerder", "dpo": "DPO / auditor",
-}
-IFG_VORMEN = {
-    "partnergeweld": "Partnergeweld", "kindermishandeling": "Kindermishandeling",
-    "belaging": "Belaging", "ouderenmis(be)handeling": "Ouderenmis(be)handeling",
-    "siblinggeweld": "Siblinggeweld", "eergerelateerd geweld": "Eergerelateerd geweld",
-}
-GEWELDSVORMEN = {"fysiek": "Fysiek", "psychisch": "Psychisch", "seksueel": "Seksueel",
-                 "economisch": "Economisch"}
-CLIENT_ROLLEN = {
-    "slachtoffer": "Slachtoffer", "pleger": "Pleger", "slachtoffer én pleger": "Slachtoffer én pleger",
-    "kind-slachtoffer": "Kind-slachtoffer", "kind-getuige": "Kind-getuige", "familie": "Familie",
-    "betrokken derde": "Betrokken derde",
-}
-SLACHTOFFER_ROLLEN = {"slachtoffer", "slachtoffer én pleger", "kind-slachtoffer"}
-KIND_ROLLEN = {"kind-slachtoffer", "kind-getuige"}
-GESLACHTEN = {"v": "Vrouw", "m": "Man", "x": "X / anders", "": "Onbekend"}
 
 
 def split_list(value: str | None) -> list[str]:
