@@ -49,9 +49,7 @@ def record(actie: str, obj=None, *, dossier_id: int | None = None, details: dict
         dossier_id = obj.id if type(obj).__name__ == "Dossier" else getattr(obj, "dossier_id", None)
     with db.atomic():
         # Taking the counter's row lock first orders concurrent writers, so the chain stays linear.
-        Nummering.insert(soort=CHAIN, jaar=0, laatste=0).on_conflict_ignore().execute()
-        Nummering.update(laatste=Nummering.laatste + 1).where(
-            (Nummering.soort == CHAIN) & (Nummering.jaar == 0)).execute()
+        Nummering.volgende_nr(CHAIN, jaar=0)
         last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
         event = AuditEvent(
             op=utcnow(), user_id=user.id if user else None, user_email=user.email if user else "",

@@ -5,7 +5,7 @@ import datetime as dt
 
 from flask_login import current_user
 
-from . import access, models, workflow
+from . import access, keuzes
 from .tijd import dag_van, lokaal, vandaag
 
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -67,16 +67,20 @@ def nav_items():
             if a is None or access.can(current_user, a)]
 
 
+# The {value: label} dicts and the enums of vh.keuzes, e.g. {{ FASEN[d.fase] }},
+# {{ Fase.label_van(d.fase) }} or {% if d.fase == Fase.AFGESLOTEN %}.
+LABELS = {name: getattr(keuzes, name) for name in (
+    "FASEN", "PARKET_UITKOMSTEN", "BESLUIT_UITKOMSTEN", "AANMELDING_STATUSSEN", "BRONNEN", "ROLLEN",
+    "ORGANISATIE_TYPES", "IFG_VORMEN", "GEWELDSVORMEN", "CLIENT_ROLLEN", "GESLACHTEN")}
+KEUZES = {cls.__name__: cls for cls in keuzes.Keuze.__subclasses__()}
+
+
 def init_app(app) -> None:
     app.jinja_env.filters.update(datum=datum, datumtijd=datumtijd, geleden=geleden,
                                  dagen_sinds=dagen_sinds)
     app.jinja_env.globals.update(
         can=lambda action, obj=None: access.can(current_user, action, obj),
-        ORGANISATIE_TYPES=models.ORGANISATIE_TYPES, ROLLEN=models.ROLLEN,
-        IFG_VORMEN=models.IFG_VORMEN, GEWELDSVORMEN=models.GEWELDSVORMEN,
-        CLIENT_ROLLEN=models.CLIENT_ROLLEN, GESLACHTEN=models.GESLACHTEN,
-        FASEN=workflow.FASEN, PARKET_UITKOMSTEN=workflow.PARKET_UITKOMSTEN,
-        BESLUIT_UITKOMSTEN=workflow.BESLUIT_UITKOMSTEN,
+        **LABELS, **KEUZES,
         nav_items=nav_items,
         HTMX_JS="htmx-2.0.11.min.js",
     )

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 from . import audit, workflow
 from .db import db
+from .keuzes import Fase
 from .models import Dossier, Overgang, Parketcheck, utcnow
 
 
 def laatste_parketcheck(dossier: Dossier) -> Parketcheck | None:
-    return (Parketcheck.select().where(Parketcheck.dossier == dossier.id)
-            .order_by(Parketcheck.gevraagd_op.desc(), Parketcheck.id.desc()).first())
+    """Kept for the callers not yet switched: use `dossier.laatste_parketcheck()`."""
+    return dossier.laatste_parketcheck()
 
 
 def toestand(dossier: Dossier) -> workflow.Toestand:
-    check = laatste_parketcheck(dossier)
+    check = dossier.laatste_parketcheck()
     return workflow.Toestand(
         fase=dossier.fase,
         parket=check.uitkomst if check else None,
@@ -33,7 +34,7 @@ def voer_uit(dossier: Dossier, actie: str, user, toelichting: str = "", **velden
         dossier.fase_sinds = utcnow()
         for name, value in velden.items():
             setattr(dossier, name, value)
-        if naar == "afgesloten" and not dossier.afgesloten_op:
+        if naar == Fase.AFGESLOTEN and not dossier.afgesloten_op:
             dossier.afgesloten_op = dossier.fase_sinds
         dossier.save()
         overgang = Overgang.create(dossier=dossier, van=van, naar=naar, actie=actie, door=user,

@@ -8,33 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-FASEN = {
-    "nieuw": "Nieuw",
-    "parketcheck": "Wacht op parket",
-    "te_bespreken": "Te bespreken",
-    "dossiervorming": "Besproken / dossiervorming",
-    "kennismaking": "Kennismaking",
-    "vraagverduidelijking": "Vraagverduidelijking",
-    "plan_van_aanpak": "Plan van aanpak en regie",
-    "uitvoering": "Uitvoering en opvolging",
-    "afronding": "Afronding (in wacht)",
-    "afgesloten": "Afgesloten",
-}
-VOOR_BESLUIT = ("nieuw", "parketcheck", "te_bespreken", "dossiervorming")
-TRIAGE = ("te_bespreken", "dossiervorming")
-CASUSREGIE = ("kennismaking", "vraagverduidelijking", "plan_van_aanpak", "uitvoering", "afronding")
+from vh.keuzes import BESLUIT_UITKOMSTEN, FASEN, PARKET_UITKOMSTEN, Fase, ParketUitkomst
 
-PARKET_UITKOMSTEN = {
-    "akkoord": "Akkoord",
-    "beperkingen": "Akkoord met beperkingen",
-    "bezwaar": "Bezwaar",
-}
-BESLUIT_UITKOMSTEN = {
-    "advies": "Advies (geen actief aanbod)",
-    "spoor2": "Spoor 2: casusondersteuning",
-    "spoor3": "Spoor 3: intensieve casusregie",
-    "niet_ontvankelijk": "Niet ontvankelijk (advies)",
-}
+__all__ = ["BESLUIT_UITKOMSTEN", "CASUSREGIE", "FASEN", "OVERGANGEN", "PARKET_UITKOMSTEN", "TRIAGE",
+           "VOOR_BESLUIT", "Toestand", "WorkflowError", "allowed", "check", "check_bijdrage"]
+
+# The phases and outcomes with their labels are vh.keuzes' Fase, ParketUitkomst and
+# BesluitUitkomst; FASEN, PARKET_UITKOMSTEN and BESLUIT_UITKOMSTEN are their {value: label} dicts.
+VOOR_BESLUIT = (Fase.NIEUW, Fase.PARKETCHECK, Fase.TE_BESPREKEN, Fase.DOSSIERVORMING)
+TRIAGE = (Fase.TE_BESPREKEN, Fase.DOSSIERVORMING)
+CASUSREGIE = (Fase.KENNISMAKING, Fase.VRAAGVERDUIDELIJKING, Fase.PLAN_VAN_AANPAK, Fase.UITVOERING,
+              Fase.AFRONDING)
 
 
 class WorkflowError(Exception):
@@ -52,23 +36,23 @@ class Toestand:
 
     @property
     def parket_akkoord(self) -> bool:
-        return self.parket in ("akkoord", "beperkingen")
+        return self.parket in (ParketUitkomst.AKKOORD, ParketUitkomst.BEPERKINGEN)
 
 
 # actie: (allowed from, leads to, label)
-OVERGANGEN: dict[str, tuple[tuple[str, ...], str, str]] = {
-    "parket_vragen": (("nieuw",), "parketcheck", "Parketcheck aanvragen"),
-    "parket_antwoord": (("parketcheck",), "te_bespreken", "Antwoord van het parket"),
-    "agenderen": (("nieuw",), "te_bespreken", "Klaarzetten voor triage"),
-    "bespreken": (("te_bespreken",), "dossiervorming", "Besproken in het overleg"),
-    "besluit_advies": (VOOR_BESLUIT, "afgesloten", "Besluit: advies"),
-    "besluit_spoor2": (TRIAGE, "kennismaking", "Besluit: spoor 2"),
-    "besluit_spoor3": (TRIAGE, "kennismaking", "Besluit: spoor 3"),
-    "vraagverduidelijking": (("kennismaking",), "vraagverduidelijking", "Naar vraagverduidelijking"),
-    "plan_van_aanpak": (("vraagverduidelijking",), "plan_van_aanpak", "Naar plan van aanpak"),
-    "uitvoering": (("plan_van_aanpak", "afronding"), "uitvoering", "Naar uitvoering en opvolging"),
-    "afronding": (("uitvoering",), "afronding", "Naar afronding"),
-    "afsluiten": (("afronding",), "afgesloten", "Dossier afsluiten"),
+OVERGANGEN: dict[str, tuple[tuple[Fase, ...], Fase, str]] = {
+    "parket_vragen": ((Fase.NIEUW,), Fase.PARKETCHECK, "Parketcheck aanvragen"),
+    "parket_antwoord": ((Fase.PARKETCHECK,), Fase.TE_BESPREKEN, "Antwoord van het parket"),
+    "agenderen": ((Fase.NIEUW,), Fase.TE_BESPREKEN, "Klaarzetten voor triage"),
+    "bespreken": ((Fase.TE_BESPREKEN,), Fase.DOSSIERVORMING, "Besproken in het overleg"),
+    "besluit_advies": (VOOR_BESLUIT, Fase.AFGESLOTEN, "Besluit: advies"),
+    "besluit_spoor2": (TRIAGE, Fase.KENNISMAKING, "Besluit: spoor 2"),
+    "besluit_spoor3": (TRIAGE, Fase.KENNISMAKING, "Besluit: spoor 3"),
+    "vraagverduidelijking": ((Fase.KENNISMAKING,), Fase.VRAAGVERDUIDELIJKING, "Naar vraagverduidelijking"),
+    "plan_van_aanpak": ((Fase.VRAAGVERDUIDELIJKING,), Fase.PLAN_VAN_AANPAK, "Naar plan van aanpak"),
+    "uitvoering": ((Fase.PLAN_VAN_AANPAK, Fase.AFRONDING), Fase.UITVOERING, "Naar uitvoering en opvolging"),
+    "afronding": ((Fase.UITVOERING,), Fase.AFRONDING, "Naar afronding"),
+    "afsluiten": ((Fase.AFRONDING,), Fase.AFGESLOTEN, "Dossier afsluiten"),
 }
 
 
@@ -79,11 +63,11 @@ def check(toestand: Toestand, actie: str) -> str:
     van, naar, label = OVERGANGEN[actie]
     if toestand.fase not in van:
         raise WorkflowError(
-            f"‘{label}’ kan niet in de fase ‘{FASEN.get(toestand.fase, toestand.fase)}’.")
+            f"‘{label}’ kan niet in de fase ‘{Fase.label_van(toestand.fase)}’.")
     if actie == "parket_vragen" and toestand.parket_pauze:
         raise WorkflowError("Het parket neemt tijdelijk niet deel: er kan nu geen parketcheck gevraagd worden.")
     if actie in ("besluit_spoor2", "besluit_spoor3"):
-        if toestand.parket == "bezwaar":
+        if toestand.parket == ParketUitkomst.BEZWAAR:
             raise WorkflowError("Het parket maakte bezwaar: alleen een advies is mogelijk.")
         if not toestand.parket_akkoord:
             raise WorkflowError("Zonder akkoord van het parket kan het dossier niet in spoor 2 of 3.")
@@ -110,7 +94,7 @@ def check_bijdrage(toestand: Toestand) -> None:
         if toestand.fase in VOOR_BESLUIT:
             raise WorkflowError("Bijdragen kunnen pas als het dossier op de agenda van de triage staat.")
         raise WorkflowError("Over dit dossier is al beslist: er kunnen geen bijdragen meer bij.")
-    if toestand.parket == "bezwaar":
+    if toestand.parket == ParketUitkomst.BEZWAAR:
         raise WorkflowError("Het parket maakte bezwaar: er wordt geen informatie gedeeld in dit dossier.")
     if not toestand.parket_akkoord:
         raise WorkflowError("Zonder akkoord van het parket kan er geen informatie gedeeld worden.")

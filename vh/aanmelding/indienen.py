@@ -65,20 +65,6 @@ def submit(aanmelding: Aanmelding, user) -> Aanmelding:
     return aanmelding
 
 
-def nummers(aantal: int) -> list[str]:
-    """`aantal` consecutive referral numbers at once (bulk import), gapless like
-    Nummering.volgende; call inside the transaction that uses them."""
-    if aantal <= 0:
-        return []
-    jaar = utcnow().year
-    with db.atomic():
-        Nummering.insert(soort="aanmelding", jaar=jaar, laatste=0).on_conflict_ignore().execute()
-        Nummering.update(laatste=Nummering.laatste + aantal).where(
-            (Nummering.soort == "aanmelding") & (Nummering.jaar == jaar)).execute()
-        laatste = Nummering.get((Nummering.soort == "aanmelding") & (Nummering.jaar == jaar)).laatste
-    return [f"VH-{jaar}-{nr:04d}" for nr in range(laatste - aantal + 1, laatste + 1)]
-
-
 def sleutel(p: Persoon) -> tuple[frozenset, dt.date | None]:
     """Who a person is for "already known": the name as an unordered pair of normalised parts
     (so a swapped first and last name still match) and the birth date."""

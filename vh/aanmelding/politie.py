@@ -18,7 +18,6 @@ import datetime as dt
 import io
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from peewee import IntegrityError, chunked
@@ -31,6 +30,7 @@ from vh.models import (
     IFG_VORMEN,
     SLACHTOFFER_ROLLEN,
     Aanmelding,
+    Nummering,
     Gemeente,
     Persoon,
     PolitieImport,
@@ -40,6 +40,7 @@ from vh.models import (
     normaliseer_naam,
     utcnow,
 )
+from vh.tekst import sleutel
 from vh.tijd import EERSTE_JAAR, lees_datum
 from vh.tijd import vandaag as vandaag_in_brussel
 
@@ -151,19 +152,12 @@ def lees(data: bytes, bestandsnaam: str = "x.csv", mimetype: str = "") -> str:
     return tekst
 
 
-def _sleutel(waarde: str) -> str:
-    """Compare choices leniently: case, accents and spacing do not matter."""
-    waarde = unicodedata.normalize("NFKD", waarde or "")
-    waarde = "".join(c for c in waarde if not unicodedata.combining(c))
-    return " ".join(waarde.lower().split())
-
-
-ROL_KEUZES = {_sleutel(k): k for k in CLIENT_ROLLEN}
-VORM_KEUZES = {_sleutel(k): k for k in IFG_VORMEN}
+ROL_KEUZES = {sleutel(k): k for k in CLIENT_ROLLEN}
+VORM_KEUZES = {sleutel(k): k for k in IFG_VORMEN}
 
 
 def _controleer_kop(kop: list[str]) -> list[str]:
-    namen = [_sleutel(k).replace(" ", "_") for k in kop]
+    namen = [sleutel(k).replace(" ", "_") for k in kop]
     if len(kop) == 1 and ";" in kop[0]:
         raise BestandFout("Het bestand gebruikt puntkomma's (;) in plaats van komma's. Kies in Excel "
                           "'Opslaan als' en dan 'CSV UTF-8 (door komma's gescheiden)', of vertrek van "
@@ -210,7 +204,7 @@ def _rij(regel: int, waarden: dict[str, str], postcodes, vandaag: dt.date) -> tu
         return d
 
     datum_feit = datum("datum_feit", "datum van de feiten")
-    vorm = VORM_KEUZES.get(_sleutel(waarden["vorm"]))
+    vorm = VORM_KEUZES.get(sleutel(waarden["vorm"]))
     if not waarden["vorm"].strip():
         fout.append("Vul de vorm van geweld in, bijvoorbeeld partnergeweld.")
     elif vorm is None:
@@ -219,7 +213,7 @@ def _rij(regel: int, waarden: dict[str, str], postcodes, vandaag: dt.date) -> tu
     omschrijving = waarden["omschrijving"].strip()
     if len(omschrijving) > MAX_OMSCHRIJVING:
         fout.append(f"De omschrijving is te lang (maximaal {MAX_OMSCHRIJVING} tekens). Houd het kort.")
-    rol = ROL_KEUZES.get(_sleutel(waarden["rol"]))
+    rol = ROL_KEUZES.get(sleutel(waarden["rol"]))
     if not waarden["rol"].strip():
         fout.append("Vul de rol van deze persoon in, bijvoorbeeld slachtoffer.")
     elif rol is None:
@@ -389,7 +383,7 @@ def _schrijf(ontleding: Ontleding, gemeenten: dict[str, Gemeente], user) -> Vers
     afgekeurd = [i for i in ontleding.afgekeurd if i.pv not in bekend]
     teams = {ta.arrondissement: ta.team_id for ta in TeamArrondissement.select()}
     nu = utcnow()
-    nummers = indienen.nummers(len(nieuw))
+    nummers = Nummering.reeks("aanmelding", "VH", len(nieuw))
     org = user.organisatie
     aanmeldingen = []
     for interventie, nummer in zip(nieuw, nummers):
