@@ -310,3 +310,53 @@ def test_access_only_police_of_a_pilot_zone(app, user):
     org.politiezone_nr = "5391"  # not a pilot zone
     org.save()
     assert not access.can(user("politie"), "politie.import")
+
+
+# ---------------------------------------------------------------- the one row validator
+def test_the_validator_returns_clean_values_and_no_messages():
+    feit = pi.controleer_feit(" le.55.l1.1/26 ", "14 3 2026", ["Partnergeweld", "belaging"],
+                              " Ruzie. ", vandaag=VANDAAG)
+    assert feit.fouten == {}
+    assert feit.waarden == {"pv_nummer": "LE.55.L1.1/26", "datum_feit": dt.date(2026, 3, 14),
+                            "vormen": ["partnergeweld", "belaging"], "omschrijving": "Ruzie."}
+    persoon = pi.controleer_persoon("Slachtoffer", "  Anna  Maria ", "Test", "1990-05-01", "9000",
+                                    vandaag=VANDAAG)
+    assert persoon.fouten == {}  # without `postcodes`, any four digits (the short form)
+    assert persoon.waarden == {"rol": "slachtoffer", "voornaam": "Anna Maria", "achternaam": "Test",
+                               "geboortedatum": dt.date(1990, 5, 1), "postcode": "9000"}
+
+
+def test_the_validator_names_each_field_in_order():
+    feit = pi.controleer_feit("", "morgen", [], "x" * 2001, vandaag=VANDAAG)
+    assert list(feit.fouten) == ["pv_nummer", "datum_feit", "vormen", "omschrijving"]
+    persoon = pi.controleer_persoon("baas", "", "x" * 81, "1850-01-01", "30", vandaag=VANDAAG,
+                                    postcodes=POSTCODES)
+    assert list(persoon.fouten) == ["rol", "voornaam", "achternaam", "geboortedatum", "postcode"]
+    assert "te ver in het verleden" in persoon.fouten["geboortedatum"]
+
+
+def test_the_csv_takes_only_iso_dates_the_form_any_typed_date():
+    assert pi.controleer_feit("LE.1/26", "14/03/2026", ["belaging"], "", vandaag=VANDAAG).fouten == {}
+    csv = pi.controleer_feit("LE.1/26", "14/03/2026", ["belaging"], "", vandaag=VANDAAG, iso=True)
+    assert "JJJJ-MM-DD" in csv.fouten["datum_feit"]
+
+
+@pytest.mark.parametrize("kwargs,veld,waarde", [
+    (dict(pv="LE#55"), "pv_nummer", "LE#55"),
+    (dict(datum="2099-04-01"), "datum_feit", "2099-04-01"),
+    (dict(rol="dader"), "personen-0-rol", "dader"),
+    (dict(vn="x" * 81), "personen-0-voornaam", "x" * 81),
+    (dict(pc="30000"), "personen-0-postcode", "30000"),
+])
+def test_short_form_and_csv_say_the_same(client, login, kwargs, veld, waarde):
+    """One rule, one message: the CSV line report and the short form agree."""
+    import html
+    o = ontleed(rij(**kwargs))
+    bericht = berichten(o)[0][1]
+    login("politie")
+    data = {"pv_nummer": "LE.55.L1.000001/2026", "datum_feit": "2026-03-14", "vormen": ["partnergeweld"],
+            "omschrijving": "Ruzie.", "personen-0-rol": "slachtoffer", "personen-0-voornaam": "Anna",
+            "personen-0-achternaam": "Test", "personen-0-geboortedatum": "1990-05-01",
+            "personen-0-postcode": "3000", veld: waarde}
+    r = client.post("/aanmelden/politie", data=data)
+    assert r.status_code == 422 and bericht in html.unescape(r.text)

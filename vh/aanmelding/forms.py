@@ -10,13 +10,18 @@ from __future__ import annotations
 import re
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     EmailField,
+    FieldList,
+    Form,
+    FormField,
     RadioField,
     SelectField,
     StringField,
     TelField,
+    TextAreaField,
 )
 from wtforms.validators import DataRequired, Optional, ValidationError
 
@@ -29,7 +34,10 @@ from vh.forms import (
     te_lang,
     tekst,
 )
+from vh.aanmelding import politie
+from vh.keuzes import ClientRol, IfgVorm
 from vh.models import CLIENT_ROLLEN, GESLACHTEN, GEWELDSVORMEN, IFG_VORMEN, Gemeente
+from vh.tijd import vandaag
 
 
 # ---------------------------------------------------------------- the steps
@@ -180,6 +188,8 @@ class LeegForm(FlaskForm):
 
 # ---------------------------------------------------------------- a person of the cliëntsysteem
 POSTCODE = re.compile(r"[1-9][0-9]{3}")
+PERSOON_VELDEN = ("voornaam", "achternaam", "geboortedatum", "geslacht", "rol", "straat",
+                  "postcode", "relatie", "school")
 
 
 class PersoonForm(FlaskForm):
@@ -230,6 +240,23 @@ class PersoonForm(FlaskForm):
             self.gekozen_gemeente = gekozen
         return ok
 
+    def vul_in(self, persoon) -> None:
+        """Prefill from a stored person (GET of the edit form)."""
+        for naam in PERSOON_VELDEN:
+            self[naam].process(None, getattr(persoon, naam))
+        self.zet_opties(persoon.postcode, persoon.gemeente_id)
+
+    def waarden(self) -> dict:
+        """The model values of a validated form: text stripped, the chosen municipality."""
+        values = {}
+        for naam in PERSOON_VELDEN:
+            data = self[naam].data
+            if isinstance(data, str):
+                data = data.strip()
+            values[naam] = "" if data is None and naam != "geboortedatum" else data
+        values["gemeente_id"] = self.gekozen_gemeente.id if self.gekozen_gemeente else None
+        return values
+
     def zet_opties(self, postcode: str | None, gekozen_id=None):
         """The deelgemeente choices for the postcode (also for re-rendering a form)."""
         self.opties = Gemeente.for_postcode(postcode or "") if postcode and POSTCODE.fullmatch(postcode) else []
@@ -237,3 +264,101 @@ class PersoonForm(FlaskForm):
         if gekozen_id is not None:
             self.gemeente.data = str(gekozen_id)
 
+
+
+# ---------------------------------------------------------------- the steps, in order
+# (slug, title, form) in the order of the form; the slug is the step's URL part.
+STAPPEN = [
+    ("aanmelder", "Wie meldt aan", AanmelderForm),
+    ("gebeurd", "Wat is er gebeurd", GebeurdForm),
+    ("clientsysteem", "Het cliëntsysteem", None),
+    ("hulp", "Hulpverlening tot nu", HulpForm),
+    ("criteria", "Criteria en uw vraag", CriteriaForm),
+    ("veiligheid", "Toestemming en veiligheid", VeiligheidForm),
+    ("controle", "Controleer uw antwoorden", None),
+]
+STAP_INDEX = {slug: i for i, (slug, _, _) in enumerate(STAPPEN)}
+FORMS = {slug: form for slug, _, form in STAPPEN if form}
+
+
+# ---------------------------------------------------------------- the police inflow
+MAX_POLITIE_PERSONEN = 12
+
+
+class PolitiePersoonForm(Form):
+    """A person of the short police form (a block of KortForm: no CSRF of its own)."""
+    rol = SelectField("Rol", choices=[("", "Kies een rol")] + ClientRol.choices(),
+                      validate_choice=False)
+    voornaam = StringField("Voornaam")
+    achternaam = StringField("Achternaam")
+    geboortedatum = StringField("Geboortedatum")
+    postcode = StringField("Postcode van de woonplaats")
+
+    @property
+    def leeg(self) -> bool:
+        return not any((f.data or "").strip() for f in self)
+
+
+def _meld(form, fouten: dict[str, str]) -> None:
+    """Put the messages of a police check beside their fields (after a field's own error)."""
+    for naam, bericht in fouten.items():
+        if not form[naam].errors:
+            form[naam].errors.append(bericht)
+
+
+class KortForm(FlaskForm):
+    """The short police form: one intervention, checked by the rules of the CSV import
+    (politie.controleer_feit / controleer_persoon). After validate(), `gegevens` holds the
+    arguments of politie.kort_indienen."""
+    pv_nummer = StringField("PV-nummer")
+    datum_feit = StringField("Datum van de feiten")
+    vormen = MultiCheckboxField("Vorm van intrafamiliaal geweld", choices=IfgVorm.choices(),
+                                fout="Kies een vorm uit de lijst.")
+    omschrijving = TextAreaField("Wat is er gebeurd?", validators=[
+        DataRequired("Beschrijf kort wat er gebeurd is.")])
+    personen = FieldList(FormField(PolitiePersoonForm), min_entries=3,
+                         max_entries=MAX_POLITIE_PERSONEN)
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        op = vandaag()
+        feit = politie.controleer_feit(self.pv_nummer.data, self.datum_feit.data, self.vormen.data,
+                                       self.omschrijving.data, vandaag=op)
+        _meld(self, feit.fouten)
+        pv = feit.waarden["pv_nummer"]
+        if not self.pv_nummer.errors and politie.al_aangemeld(pv):
+            self.pv_nummer.errors.append("Dit PV-nummer werd al aangemeld. Een PV wordt maar "
+                                         "één keer aangemeld; controleer het nummer.")
+        ingevuld = [e.form for e in self.personen if not e.form.leeg]
+        personen = []
+        for p in ingevuld:
+            persoon = politie.controleer_persoon(p.rol.data, p.voornaam.data, p.achternaam.data,
+                                                 p.geboortedatum.data, p.postcode.data, vandaag=op)
+            _meld(p, persoon.fouten)
+            personen.append(persoon.waarden)
+        eerste = self.personen.entries[0].form
+        if not ingevuld:
+            eerste.voornaam.errors.append("Vul minstens het slachtoffer in.")
+        elif not politie.heeft_slachtoffer(p["rol"] for p in personen):
+            ingevuld[0].rol.errors.append(politie.GEEN_SLACHTOFFER)
+        self.gegevens = dict(pv=pv, datum_feit=feit.waarden["datum_feit"],
+                             vormen=feit.waarden["vormen"],
+                             omschrijving=feit.waarden["omschrijving"], personen=personen)
+        return ok and not self.fouten()
+
+    def fouten(self) -> list[tuple[str, str]]:
+        """(field id, message) for the error summary, persons included, in the order of the page."""
+        result = []
+        for f in self:
+            if isinstance(f, FieldList):
+                for entry in f:
+                    result.extend((sub.id, sub.errors[0]) for sub in entry.form if sub.errors)
+            elif f.errors and f.name != "csrf_token":
+                result.append((f.id, f.errors[0]))
+            elif f.errors:
+                result.append(("", "Uw formulier was verlopen. Verstuur het opnieuw."))
+        return result
+
+
+class ImportForm(FlaskForm):
+    bestand = FileField("CSV-bestand met de interventies")

@@ -19,6 +19,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from peewee import IntegrityError, chunked
 
@@ -51,7 +52,9 @@ PV_PATROON = re.compile(r"^[A-Z0-9][A-Z0-9./-]{2,39}$")
 PV_VOORBEELD = "LE.55.L1.012345/2026"
 MAX_NAAM = 80
 MAX_OMSCHRIJVING = 2000
-DATUM_UITLEG = "schrijf ze als JJJJ-MM-DD, bijvoorbeeld 2026-03-14"
+DATUM_UITLEG = "schrijf ze als JJJJ-MM-DD, bijvoorbeeld 2026-03-14"  # the CSV
+DATUM_UITLEG_FORMULIER = "schrijf ze bijvoorbeeld als 14 3 2026 of 2026-03-14"
+ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 CSV_TYPES = {"", "text/csv", "text/plain", "application/csv", "application/vnd.ms-excel",
              "application/octet-stream", "text/comma-separated-values", "text/x-csv"}
 
@@ -63,6 +66,10 @@ VOORBEELD = [
     ["LE.55.L1.000001/2026", "2026-03-14", "partnergeweld", "", "kind-getuige", "Cas",
      "Voorbeeld", "2017-09-23", "3000"],
 ]
+
+
+class AlAangemeld(Exception):
+    """This PV number is already linked to a referral: a PV reaches the Veilig Huis once."""
 
 
 class BestandFout(ValueError):
@@ -152,10 +159,134 @@ def lees(data: bytes, bestandsnaam: str = "x.csv", mimetype: str = "") -> str:
     return tekst
 
 
+# ---------------------------------------------------------------- the row rules
+# One validator for a police intervention, used by the short form and by every row of the CSV:
+# pure, and each returns the cleaned values and, per field, what is wrong in plain Dutch. The
+# field names are those of the short form and of the CSV columns.
 ROL_KEUZES = {sleutel(k): k for k in CLIENT_ROLLEN}
 VORM_KEUZES = {sleutel(k): k for k in IFG_VORMEN}
+GEEN_SLACHTOFFER = ("Geef minstens één persoon de rol slachtoffer, slachtoffer én pleger of "
+                    "kind-slachtoffer.")
 
 
+class Controle(NamedTuple):
+    waarden: dict             # the cleaned values; None or "" for what could not be read
+    fouten: dict[str, str]    # field → message, in the order of the fields
+
+
+def _controle(**velden: tuple) -> Controle:
+    """Controle from `veld=(value, message or None)` pairs."""
+    return Controle({k: w for k, (w, _) in velden.items()},
+                    {k: f for k, (_, f) in velden.items() if f})
+
+
+def _pv(waarde: str | None) -> tuple[str, str | None]:
+    pv = normaliseer_pv(waarde)
+    if not pv:
+        return pv, "Vul het PV-nummer in."
+    if not pv_geldig(pv):
+        return pv, (f"Het PV-nummer '{pv[:40]}' klopt niet: gebruik enkel letters, cijfers, punten, "
+                    f"schuine strepen en koppeltekens, bijvoorbeeld {PV_VOORBEELD}.")
+    return pv, None
+
+
+def _datum(waarde: str | None, naam: str, vandaag: dt.date, iso: bool) -> tuple[dt.date | None, str | None]:
+    """A date as typed: any form of `lees_datum`, or only yyyy-mm-dd (`iso`, the CSV)."""
+    waarde = (waarde or "").strip()
+    uitleg = DATUM_UITLEG if iso else DATUM_UITLEG_FORMULIER
+    if not waarde:
+        return None, f"Vul de {naam} in: {uitleg}."
+    d = lees_datum(waarde) if not iso or ISO_DATUM.fullmatch(waarde) else None
+    if d is None:
+        return None, f"De {naam} '{waarde[:20]}' is geen geldige datum: {uitleg}."
+    if d > vandaag:
+        return d, f"De {naam} ({waarde}) ligt in de toekomst. Controleer de datum."
+    if d.year < EERSTE_JAAR:
+        return d, f"De {naam} ({waarde}) ligt te ver in het verleden. Controleer de datum."
+    return d, None
+
+
+def _vormen(waarden) -> tuple[list[str], str | None]:
+    """Forms of violence, lenient on case and accents; at least one."""
+    gegeven = [w.strip() for w in waarden or [] if (w or "").strip()]
+    if not gegeven:
+        return [], "Kies minstens één vorm van geweld, bijvoorbeeld partnergeweld."
+    onbekend = [w for w in gegeven if sleutel(w) not in VORM_KEUZES]
+    vormen = list(dict.fromkeys(VORM_KEUZES[sleutel(w)] for w in gegeven if w not in onbekend))
+    if onbekend:
+        return vormen, (f"Onbekende vorm van geweld '{onbekend[0][:40]}'. Kies een vorm uit de lijst: "
+                        + ", ".join(IFG_VORMEN) + ".")
+    return vormen, None
+
+
+def _omschrijving(waarde: str | None) -> tuple[str, str | None]:
+    omschrijving = (waarde or "").strip()
+    if len(omschrijving) > MAX_OMSCHRIJVING:
+        return omschrijving, (f"De omschrijving is te lang: hoogstens {MAX_OMSCHRIJVING} tekens. "
+                              "Houd het kort.")
+    return omschrijving, None
+
+
+def _rol(waarde: str | None) -> tuple[str, str | None]:
+    waarde = (waarde or "").strip()
+    if not waarde:
+        return "", "Vul de rol van deze persoon in, bijvoorbeeld slachtoffer."
+    rol = ROL_KEUZES.get(sleutel(waarde))
+    if rol is None:
+        return "", f"Onbekende rol '{waarde[:40]}'. Kies een van: " + ", ".join(CLIENT_ROLLEN) + "."
+    return rol, None
+
+
+def _naam(waarde: str | None, wat: str) -> tuple[str, str | None]:
+    naam = " ".join((waarde or "").split())
+    if not naam:
+        return naam, f"Vul de {wat} in."
+    if len(naam) > MAX_NAAM:
+        return naam, f"De {wat} is te lang (hoogstens {MAX_NAAM} tekens)."
+    return naam, None
+
+
+def _postcode(waarde: str | None, postcodes) -> tuple[str, str | None]:
+    postcode = (waarde or "").strip()
+    if not postcode:
+        return postcode, "Vul de postcode van de woonplaats in: 4 cijfers, bijvoorbeeld 3000."
+    if not re.fullmatch(r"\d{4}", postcode):
+        return postcode, (f"De postcode '{postcode[:10]}' bestaat niet: een postcode heeft 4 cijfers, "
+                          "bijvoorbeeld 3000.")
+    if postcodes is not None and postcode not in postcodes:
+        return postcode, (f"De postcode {postcode} ligt niet in Vlaams-Brabant. Meld deze interventie "
+                          "aan met het gewone aanmeldingsformulier.")
+    return postcode, None
+
+
+def controleer_feit(pv_nummer: str | None, datum_feit: str | None, vormen, omschrijving: str | None,
+                    *, vandaag: dt.date, iso: bool = False) -> Controle:
+    """The intervention itself: PV number, date of the facts, forms of violence, description.
+    Values: pv_nummer (normalised), datum_feit (a date or None), vormen (their stored values),
+    omschrijving (stripped). `iso`: dates only as yyyy-mm-dd (the CSV)."""
+    return _controle(pv_nummer=_pv(pv_nummer),
+                     datum_feit=_datum(datum_feit, "datum van de feiten", vandaag, iso),
+                     vormen=_vormen(vormen), omschrijving=_omschrijving(omschrijving))
+
+
+def controleer_persoon(rol: str | None, voornaam: str | None, achternaam: str | None,
+                       geboortedatum: str | None, postcode: str | None, *, vandaag: dt.date,
+                       postcodes=None, iso: bool = False) -> Controle:
+    """One person of an intervention: role, names, birth date and postcode. Values are what
+    `kort_indienen` takes for a person. `postcodes`: the known postcodes (the CSV only takes
+    families of Vlaams-Brabant); None accepts any four digits."""
+    return _controle(rol=_rol(rol), voornaam=_naam(voornaam, "voornaam"),
+                     achternaam=_naam(achternaam, "achternaam"),
+                     geboortedatum=_datum(geboortedatum, "geboortedatum", vandaag, iso),
+                     postcode=_postcode(postcode, postcodes))
+
+
+def heeft_slachtoffer(rollen) -> bool:
+    """An intervention names at least one victim."""
+    return any(r in SLACHTOFFER_ROLLEN for r in rollen)
+
+
+# ---------------------------------------------------------------- the CSV rows
 def _controleer_kop(kop: list[str]) -> list[str]:
     namen = [sleutel(k).replace(" ", "_") for k in kop]
     if len(kop) == 1 and ";" in kop[0]:
@@ -180,63 +311,15 @@ def _controleer_kop(kop: list[str]) -> list[str]:
 
 def _rij(regel: int, waarden: dict[str, str], postcodes, vandaag: dt.date) -> tuple[Rij, list[str]]:
     """One row, checked on its own: the row and the list of what is wrong with it."""
-    fout = []
-    pv = normaliseer_pv(waarden["pv_nummer"])
-    if not pv:
-        fout.append("Vul het PV-nummer in.")
-    elif not pv_geldig(pv):
-        fout.append(f"Het PV-nummer '{pv[:40]}' klopt niet: gebruik enkel letters, cijfers, punten, "
-                    f"schuine strepen en koppeltekens, bijvoorbeeld {PV_VOORBEELD}.")
-
-    def datum(veld: str, naam: str) -> dt.date | None:
-        waarde = waarden[veld].strip()
-        if not waarde:
-            fout.append(f"Vul de {naam} in: {DATUM_UITLEG}.")
-            return None
-        d = lees_datum(waarde) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde) else None
-        if d is None:
-            fout.append(f"De {naam} '{waarde[:20]}' is geen geldige datum: {DATUM_UITLEG}.")
-            return None
-        if d > vandaag:
-            fout.append(f"De {naam} ({waarde}) ligt in de toekomst. Controleer de datum.")
-        elif d.year < EERSTE_JAAR:
-            fout.append(f"De {naam} ({waarde}) ligt te ver in het verleden. Controleer de datum.")
-        return d
-
-    datum_feit = datum("datum_feit", "datum van de feiten")
-    vorm = VORM_KEUZES.get(sleutel(waarden["vorm"]))
-    if not waarden["vorm"].strip():
-        fout.append("Vul de vorm van geweld in, bijvoorbeeld partnergeweld.")
-    elif vorm is None:
-        fout.append(f"Onbekende vorm van geweld '{waarden['vorm'].strip()[:40]}'. Kies een van: "
-                    + ", ".join(IFG_VORMEN) + ".")
-    omschrijving = waarden["omschrijving"].strip()
-    if len(omschrijving) > MAX_OMSCHRIJVING:
-        fout.append(f"De omschrijving is te lang (maximaal {MAX_OMSCHRIJVING} tekens). Houd het kort.")
-    rol = ROL_KEUZES.get(sleutel(waarden["rol"]))
-    if not waarden["rol"].strip():
-        fout.append("Vul de rol van deze persoon in, bijvoorbeeld slachtoffer.")
-    elif rol is None:
-        fout.append(f"Onbekende rol '{waarden['rol'].strip()[:40]}'. Kies een van: "
-                    + ", ".join(CLIENT_ROLLEN) + ".")
-    voornaam, achternaam = " ".join(waarden["voornaam"].split()), " ".join(waarden["achternaam"].split())
-    for naam, waarde in (("voornaam", voornaam), ("achternaam", achternaam)):
-        if not waarde:
-            fout.append(f"Vul de {naam} in.")
-        elif len(waarde) > MAX_NAAM:
-            fout.append(f"De {naam} is te lang (maximaal {MAX_NAAM} tekens).")
-    geboortedatum = datum("geboortedatum", "geboortedatum")
-    postcode = waarden["postcode"].strip()
-    if not postcode:
-        fout.append("Vul de postcode van de woonplaats in.")
-    elif not re.fullmatch(r"\d{4}", postcode):
-        fout.append(f"De postcode '{postcode[:10]}' bestaat niet: een postcode heeft 4 cijfers.")
-    elif postcode not in postcodes:
-        fout.append(f"De postcode {postcode} ligt niet in Vlaams-Brabant. Meld deze interventie aan "
-                    "met het gewone aanmeldingsformulier.")
-    rij = Rij(regel, pv, datum_feit, vorm or "", omschrijving, rol or "", voornaam, achternaam,
-              geboortedatum, postcode)
-    return rij, fout
+    feit = controleer_feit(waarden["pv_nummer"], waarden["datum_feit"], [waarden["vorm"]],
+                           waarden["omschrijving"], vandaag=vandaag, iso=True)
+    persoon = controleer_persoon(waarden["rol"], waarden["voornaam"], waarden["achternaam"],
+                                 waarden["geboortedatum"], waarden["postcode"], vandaag=vandaag,
+                                 postcodes=postcodes, iso=True)
+    f, p = feit.waarden, persoon.waarden
+    rij = Rij(regel, f["pv_nummer"], f["datum_feit"], next(iter(f["vormen"]), ""), f["omschrijving"],
+              p["rol"], p["voornaam"], p["achternaam"], p["geboortedatum"], p["postcode"])
+    return rij, [*feit.fouten.values(), *persoon.fouten.values()]
 
 
 def _controleer_interventie(interventie: Interventie) -> list[Fout]:
@@ -268,12 +351,28 @@ def _controleer_interventie(interventie: Interventie) -> list[Fout]:
                                "met hetzelfde PV-nummer. Zet elke persoon maar één keer per PV."))
         gezien.setdefault(sleutel, rij.regel)
     rollen_gekend = not interventie.onleesbaar and all(r.rol for r in interventie.rijen)
-    if rollen_gekend and not any(r.rol in SLACHTOFFER_ROLLEN for r in interventie.rijen):
-        fouten.append(Fout(eerste.regel, eerste.pv,
-                           "Bij dit PV staat geen slachtoffer (regels " + ", ".join(map(str, interventie.regels))
-                           + "). Geef minstens één persoon de rol slachtoffer, slachtoffer én pleger "
-                             "of kind-slachtoffer."))
+    if rollen_gekend and not heeft_slachtoffer(r.rol for r in interventie.rijen):
+        fouten.append(Fout(eerste.regel, eerste.pv, "Bij dit PV staat geen slachtoffer (regels "
+                           + ", ".join(map(str, interventie.regels)) + "). " + GEEN_SLACHTOFFER))
     return fouten
+
+
+def _lees_kop(reader) -> list[str]:
+    """The column names of the first non-blank line, checked."""
+    kop = next(reader, None)
+    while kop is not None and not any(c.strip() for c in kop):
+        kop = next(reader, None)
+    if kop is None:
+        raise BestandFout("Het bestand is leeg. Kies het bestand met de interventies.")
+    return _controleer_kop(kop)
+
+
+def _kolommen_fout(regel: int, waarden: list[str], namen: list[str]) -> Fout:
+    """A line with the wrong number of columns, reported under its PV number when it has one."""
+    i = namen.index("pv_nummer")
+    pv = normaliseer_pv(waarden[i]) if len(waarden) > i else ""
+    return Fout(regel, pv, f"Deze regel heeft {len(waarden)} kolommen in plaats van {len(namen)}. "
+                "Controleer de komma's: een komma in de omschrijving moet tussen aanhalingstekens staan.")
 
 
 def ontleed(tekst: str, postcodes, vandaag: dt.date | None = None) -> Ontleding:
@@ -282,12 +381,7 @@ def ontleed(tekst: str, postcodes, vandaag: dt.date | None = None) -> Ontleding:
     vandaag = vandaag or vandaag_in_brussel()
     reader = csv.reader(io.StringIO(tekst, newline=""), strict=True)
     try:
-        kop = next(reader, None)
-        while kop is not None and not any(c.strip() for c in kop):
-            kop = next(reader, None)
-        if kop is None:
-            raise BestandFout("Het bestand is leeg. Kies het bestand met de interventies.")
-        namen = _controleer_kop(kop)
+        namen = _lees_kop(reader)
         fouten: list[Fout] = []
         groepen: dict[str, Interventie] = {}
         slecht: set[str] = set()
@@ -300,15 +394,13 @@ def ontleed(tekst: str, postcodes, vandaag: dt.date | None = None) -> Ontleding:
                 continue
             rijen += 1
             if len(waarden) != len(namen):
-                pv = normaliseer_pv(waarden[namen.index("pv_nummer")]) if len(waarden) > namen.index("pv_nummer") else ""
-                fouten.append(Fout(regel, pv, f"Deze regel heeft {len(waarden)} kolommen in plaats van "
-                                   f"{len(namen)}. Controleer de komma's: een komma in de omschrijving "
-                                   "moet tussen aanhalingstekens staan."))
-                if pv_geldig(pv):
-                    slecht.add(pv)
-                    groepen.setdefault(pv, Interventie(pv)).onleesbaar.append(regel)
+                fout = _kolommen_fout(regel, waarden, namen)
+                fouten.append(fout)
+                if pv_geldig(fout.pv):
+                    slecht.add(fout.pv)
+                    groepen.setdefault(fout.pv, Interventie(fout.pv)).onleesbaar.append(regel)
                 continue
-            rij, problemen = _rij(regel, dict(zip(namen, waarden)), postcodes, vandaag)
+            rij, problemen = _rij(regel, dict(zip(namen, waarden, strict=True)), postcodes, vandaag)
             fouten.extend(Fout(regel, rij.pv, p) for p in problemen)
             if not rij.pv or not pv_geldig(rij.pv):
                 continue  # cannot belong to an intervention; reported above
@@ -339,6 +431,11 @@ def postcode_gemeenten() -> dict[str, Gemeente]:
         if g.postcode not in result or g.deelgemeente == g.gemeente:
             result[g.postcode] = g
     return result
+
+
+def al_aangemeld(pv: str) -> bool:
+    """Whether this PV number already reached the Veilig Huis (form or import)."""
+    return PvNummer.select().where(PvNummer.nummer == pv).exists()
 
 
 def bekende_pv_nummers(nummers) -> set[str]:
@@ -386,9 +483,9 @@ def _schrijf(ontleding: Ontleding, gemeenten: dict[str, Gemeente], user) -> Vers
     nummers = Nummering.reeks("aanmelding", "VH", len(nieuw))
     org = user.organisatie
     aanmeldingen = []
-    for interventie, nummer in zip(nieuw, nummers):
+    for interventie, nummer in zip(nieuw, nummers, strict=True):
         eerste = interventie.eerste
-        woonplaats = indienen.woonplaats_uit(interventie.rijen, lambda r: gemeenten.get(r.postcode))
+        woonplaats = Persoon.woonplaats_uit(interventie.rijen, lambda r: gemeenten.get(r.postcode))
         aanmeldingen.append(dict(
             nummer=nummer, status="ingediend", bron=BRON, auteur=user.id,
             organisatie=user.organisatie_id, **indienen.routering(woonplaats, teams),
@@ -404,7 +501,7 @@ def _schrijf(ontleding: Ontleding, gemeenten: dict[str, Gemeente], user) -> Vers
         ids.update((a.nummer, a.id) for a in Aanmelding.select(Aanmelding.id, Aanmelding.nummer)
                    .where(Aanmelding.nummer.in_(deel)))
     personen, pvs = [], []
-    for interventie, nummer in zip(nieuw, nummers):
+    for interventie, nummer in zip(nieuw, nummers, strict=True):
         aanmelding_id = ids[nummer]
         pvs.append(dict(nummer=interventie.pv, aanmelding=aanmelding_id, aangemaakt_op=nu))
         for r in interventie.rijen:
@@ -436,9 +533,16 @@ def kort_indienen(user, *, pv: str, datum_feit: dt.date, vormen: list[str], omsc
                   personen: list[dict]) -> Aanmelding:
     """The short police form: one intervention becomes a submitted referral at once (bron
     "politie-kort"), its PV number linked so that neither form nor import takes it twice.
-    `personen`: dicts with rol, voornaam, achternaam, geboortedatum, postcode. IntegrityError if
-    the PV number is already linked."""
+    `personen`: dicts with rol, voornaam, achternaam, geboortedatum, postcode (the values of
+    `controleer_persoon`). AlAangemeld if the PV number is already linked."""
     gemeenten = postcode_gemeenten()
+    try:
+        return _kort_indienen(user, gemeenten, pv, datum_feit, vormen, omschrijving, personen)
+    except IntegrityError:  # the same PV was submitted a moment ago
+        raise AlAangemeld(pv) from None
+
+
+def _kort_indienen(user, gemeenten, pv, datum_feit, vormen, omschrijving, personen) -> Aanmelding:
     with db.atomic():
         aanmelding = Aanmelding.create(
             status="concept", bron="politie-kort", auteur=user, organisatie=user.organisatie_id,
