@@ -530,7 +530,7 @@ def test_mijn_aanmeldingen_statuses_and_letters(app, client, login, user, count_
     frag = client.get("/aanmeldingen", headers=HX)
     assert frag.status_code == 200 and "<html" not in frag.text and "mijn-aanmeldingen" in frag.text
 
-    from vh.aanmelding.routes.formulier import mijn_aanmeldingen
+    from vh.aanmelding.mijn import mijn_aanmeldingen
     with app.test_request_context():
         with count_queries() as few:
             mijn_aanmeldingen(me)
@@ -576,7 +576,7 @@ def test_purge_drafts_command(app, client, login, user):
 def test_purge_drafts_retention_is_configurable(tmp_path, app):
     from conftest import ROLE_USERS
 
-    from vh.aanmelding.routes.formulier import purge_drafts
+    from vh.aanmelding.concepten import purge_drafts
     from vh.db import db
     from vh.models import User
     u = User.get(User.email == ROLE_USERS["aanmelder"])

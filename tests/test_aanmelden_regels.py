@@ -9,7 +9,7 @@ from werkzeug.datastructures import MultiDict
 
 from vh.aanmelding import indienen
 from vh.aanmelding.forms import CriteriaForm, GebeurdForm, PersoonForm, VeiligheidForm
-from vh.aanmelding.routes.formulier import status_voor_aanmelder
+from vh.aanmelding.mijn import status_voor_aanmelder
 from vh.models import Aanmelding, Besluit, Dossier, Gemeente, Nummering, Persoon, Team, utcnow
 
 

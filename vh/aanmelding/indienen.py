@@ -11,24 +11,6 @@ from vh.models import Aanmelding, Dossier, Gemeente, Nummering, Persoon, Team, u
 RECENT_AFGESLOTEN_DAGEN = 365  # a dossier closed less than a year ago still counts as "known"
 
 
-def woonplaats(aanmelding: Aanmelding) -> Gemeente | None:
-    """The municipality of the family: that of the first victim with a known municipality,
-    else of anyone with one."""
-    return woonplaats_uit(list(aanmelding.personen.order_by(Persoon.id)))
-
-
-def woonplaats_uit(personen, gemeente_van=lambda p: p.gemeente if p.gemeente_id else None):
-    """The rule of `woonplaats` on persons in memory (the bulk police import has no rows yet):
-    the first victim with a municipality, else anyone with one."""
-    from vh.models import SLACHTOFFER_ROLLEN
-    for kandidaten in ([p for p in personen if p.rol in SLACHTOFFER_ROLLEN], personen):
-        for p in kandidaten:
-            gemeente = gemeente_van(p)
-            if gemeente is not None:
-                return gemeente
-    return None
-
-
 def routering(gemeente: Gemeente | None, teams: dict[str, int] | None = None) -> dict:
     """Where a family's referral goes, from its municipality: the team of its arrondissement,
     whether it lives in a pilot zone, and the outside-Vlaams-Brabant mark. Without a municipality
@@ -46,9 +28,16 @@ def routering(gemeente: Gemeente | None, teams: dict[str, int] | None = None) ->
             "buiten_vlaams_brabant": gemeente is None}
 
 
+def team_voor(gemeente: Gemeente | None) -> Team | None:
+    """The team that will receive a referral of a family living in `gemeente` (the check page)."""
+    team_id = routering(gemeente)["team"]
+    return Team.get_by_id(team_id) if team_id else None
+
+
 def route(aanmelding: Aanmelding) -> None:
-    """Set team, pilot zone and the outside-Vlaams-Brabant mark from the persons' addresses."""
-    for veld, waarde in routering(woonplaats(aanmelding)).items():
+    """Set team, pilot zone and the outside-Vlaams-Brabant mark from the persons' addresses
+    (the family's municipality: Persoon.woonplaats_uit)."""
+    for veld, waarde in routering(aanmelding.woonplaats()).items():
         setattr(aanmelding, veld, waarde)
 
 
