@@ -35,8 +35,8 @@ from vh.forms import (
     tekst,
 )
 from vh.aanmelding import politie
-from vh.keuzes import ClientRol, IfgVorm
-from vh.models import CLIENT_ROLLEN, GESLACHTEN, GEWELDSVORMEN, IFG_VORMEN, Gemeente
+from vh.keuzes import ClientRol, Geslacht, Geweldsvorm, IfgVorm
+from vh.models import CLIENT_ROLLEN, GESLACHTEN, Gemeente
 from vh.tijd import vandaag
 
 
@@ -94,9 +94,9 @@ class GebeurdForm(StapForm):
               "eerdere_incidenten": "eerdere_incidenten", "politie_betrokken": "politie_betrokken",
               "pv_nummers": "pv_nummers"}
     ifg_vormen = MultiCheckboxField(
-        "Om welke vormen van intrafamiliaal geweld gaat het?", choices=list(IFG_VORMEN.items()),
+        "Om welke vormen van intrafamiliaal geweld gaat het?", choices=IfgVorm.choices(),
         validators=[DataRequired("Kies minstens één vorm van intrafamiliaal geweld.")])
-    geweldsvormen = MultiCheckboxField("Welk soort geweld?", choices=list(GEWELDSVORMEN.items()),
+    geweldsvormen = MultiCheckboxField("Welk soort geweld?", choices=Geweldsvorm.choices(),
                                        validators=[Optional()])
     recent_incident = tekst("Wat gebeurde er de laatste keer?",
                             "Beschrijf kort wat er de laatste keer gebeurde.")
@@ -196,9 +196,9 @@ class PersoonForm(FlaskForm):
     voornaam = regel("Voornaam", "Vul de voornaam in.", 80)
     achternaam = regel("Achternaam", "Vul de achternaam in.", 80)
     geboortedatum = DatumField("Geboortedatum")
-    geslacht = RadioField("Geslacht", choices=[(k, v) for k, v in GESLACHTEN.items()], default="",
+    geslacht = RadioField("Geslacht", choices=Geslacht.choices(), default="",
                           validate_choice=False)
-    rol = SelectField("Rol in het cliëntsysteem", choices=[("", "Kies een rol")] + list(CLIENT_ROLLEN.items()),
+    rol = SelectField("Rol in het cliëntsysteem", choices=[("", "Kies een rol")] + ClientRol.choices(),
                       validators=[DataRequired("Kies de rol van deze persoon.")], validate_choice=False)
     straat = regel("Straat en huisnummer", None, 160)
     postcode = StringField("Postcode", validators=[Optional(), te_lang(10, "Deze postcode")])

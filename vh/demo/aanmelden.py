@@ -9,6 +9,7 @@ import datetime as dt
 from vh.aanmelding import indienen
 from vh.db import db
 from vh.models import Aanmelding, Gemeente, Persoon, User
+from vh.tijd import vandaag
 
 CONCEPT_CAW = "Buren hoorden gisteren opnieuw geroep en slagen; de moeder belde het CAW in paniek."
 GEKEND = "Mevrouw kwam op consultatie met kneuzingen aan de arm en vertelt over ruzies thuis."
@@ -57,7 +58,7 @@ def load() -> str:
         if not _bestaat(huisarts, GEKEND):
             a = _aanmelding(
                 huisarts, GEKEND, ifg_vormen="partnergeweld", geweldsvormen="fysiek|psychisch",
-                datum_incident=dt.date.today() - dt.timedelta(days=3),
+                datum_incident=vandaag() - dt.timedelta(days=3),
                 eerdere_incidenten="Vorig jaar al eens blauwe plekken gezien.",
                 politie_betrokken=True, pv_nummers="LE.12.L1.004711/2026",
                 hulpverlening="Huisarts; vroeger OCJ voor de kinderen.",

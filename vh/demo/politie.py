@@ -6,21 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vh.aanmelding.politie import kort_indienen
-from vh.models import PvNummer, User
+from vh.aanmelding.politie import al_aangemeld, kort_indienen
+from vh.models import User
+from vh.tijd import vandaag
 
 PV = "LE.55.L1.012345/2026"
 
 
 def load() -> str:
-    if PvNummer.select().where(PvNummer.nummer == PV).exists():
+    if al_aangemeld(PV):
         return ""
     politie = User.get_or_none(User.email == "politie@vh.test")
     if politie is None:
         return ""
-    vandaag = dt.date.today()
     aanmelding = kort_indienen(
-        politie, pv=PV, datum_feit=vandaag - dt.timedelta(days=2), vormen=["partnergeweld"],
+        politie, pv=PV, datum_feit=vandaag() - dt.timedelta(days=2), vormen=["partnergeweld"],
         omschrijving=("Nieuwe interventie na een melding van de buren: Jordy had gedronken, er was "
                       "ruzie over geld en hij duwde Peggy tegen de kast. Peggy had een blauwe plek "
                       "aan de arm. Geen kinderen in huis."),
