@@ -554,6 +554,17 @@ def test_resume_after_logging_out(app, client, login):
     assert "Slagen in de keuken." in c.get(url(aid, "gebeurd")).text
 
 
+def test_resume_after_the_cliëntsysteem_is_complete(client, login):
+    """Issue 8, item 11 (part): once a victim with a postcode is in, 'Verder invullen' goes on
+    to the next open step, not back to the cliëntsysteem."""
+    login("aanmelder")
+    aid = nieuw(client)
+    client.post(url(aid, "aanmelder"), data=ANTWOORDEN["aanmelder"])
+    client.post(url(aid, "gebeurd"), data=ANTWOORDEN["gebeurd"])
+    client.post(f"/aanmelden/{aid}/clientsysteem/personen", data=SANDRA)
+    assert f'href="{url(aid, "hulp")}"' in client.get("/aanmeldingen").text
+
+
 # ---------------------------------------------------------------- purge-drafts
 def test_purge_drafts_command(app, client, login, user):
     login("aanmelder")

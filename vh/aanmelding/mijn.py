@@ -56,7 +56,7 @@ def _brieven(ids: list[int], user) -> dict[int, list[Brief]]:
 def _personen(ids: list[int]) -> dict[int, list[Persoon]]:
     personen: dict[int, list[Persoon]] = {}
     for p in (Persoon.select(Persoon.id, Persoon.aanmelding, Persoon.voornaam, Persoon.achternaam,
-                             Persoon.rol)
+                             Persoon.rol, Persoon.postcode)
               .where(Persoon.aanmelding.in_(ids)).order_by(Persoon.id)):
         personen.setdefault(p.aanmelding_id, []).append(p)
     return personen
