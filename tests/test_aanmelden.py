@@ -7,8 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import HX, make_app
-from test_aanmelden_regels import count_queries  # noqa: F401  (fixture)
+from kit import HX, count_queries, seeded_app
 from werkzeug.datastructures import MultiDict
 
 from vh import access
@@ -486,7 +485,7 @@ def make_dossier(fase="nieuw", spoor=None):
                           team=Team.get(Team.naam == "Veilig Huis Oost-Brabant"), fase=fase, spoor=spoor)
 
 
-def test_mijn_aanmeldingen_statuses_and_letters(app, client, login, user, count_queries):
+def test_mijn_aanmeldingen_statuses_and_letters(app, client, login, user):
     login("aanmelder")
     me, coord = user("aanmelder"), user("coordinator")
     concept = nieuw(client)
@@ -538,7 +537,7 @@ def test_mijn_aanmeldingen_statuses_and_letters(app, client, login, user, count_
             submitted("ontvankelijk", make_dossier("te_bespreken"))
         with count_queries() as many:
             assert len(mijn_aanmeldingen(me)) == 16
-    assert many.n == few.n <= 4
+    assert many.count == few.count <= 4
 
 
 def test_resume_after_logging_out(app, client, login):
@@ -574,7 +573,7 @@ def test_purge_drafts_command(app, client, login, user):
 
 
 def test_purge_drafts_retention_is_configurable(tmp_path, app):
-    from conftest import ROLE_USERS
+    from kit import ROLE_USERS
 
     from vh.aanmelding.routes.formulier import purge_drafts
     from vh.db import db
@@ -604,7 +603,7 @@ def test_demo_is_idempotent(app):
 
 
 def test_csrf_is_required(tmp_path, app):
-    csrf_app = make_app(tmp_path, WTF_CSRF_ENABLED=True)
+    csrf_app = seeded_app(tmp_path, WTF_CSRF_ENABLED=True)
     c = csrf_app.test_client()
     page = c.get("/login").text
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)

@@ -7,7 +7,7 @@ import json
 import logging
 
 import pytest
-from conftest import HX, ROLE_USERS, act_as_database_admin
+from kit import HX, ROLE_USERS, act_as_database_admin, queries_for
 from flask_login import login_user
 from werkzeug.exceptions import NotFound
 
@@ -128,6 +128,7 @@ def test_cli_audit_verify(app):
 
 
 # ---------------------------------------------------------------- no names in the log
+@pytest.mark.fresh_app
 def test_application_log_has_no_names(app, client, login, dossiers, caplog):
     d = dossiers[0]
 
@@ -297,16 +298,7 @@ def test_audit_page_loads_in_a_bounded_number_of_queries(client, login, dossiers
     login("dpo")
 
     def measure():
-        count = [0]
-        original = db.obj.execute_sql
-
-        def counting(*args, **kwargs):
-            count[0] += 1
-            return original(*args, **kwargs)
-        monkeypatch.setattr(db.obj, "execute_sql", counting)
-        assert client.get("/audit").status_code == 200
-        monkeypatch.undo()
-        return count[0]
+        return queries_for(client, "/audit")
     few = measure()
     with db.atomic():
         for i in range(40):

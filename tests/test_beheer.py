@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import HX, PASSWORD, ROLE_USERS
+from kit import HX, PASSWORD, ROLE_USERS, queries_for
 
 from vh.auth import accounts
 from vh.db import db
@@ -39,17 +39,6 @@ def wijzigingen(event):
 @pytest.fixture
 def beheerder(login):
     return login("beheerder")
-
-
-class QueryCounter:
-    def __init__(self, monkeypatch):
-        self.count = 0
-        original = db.obj.execute_sql
-
-        def counting(sql, params=None, *args, **kwargs):
-            self.count += 1
-            return original(sql, params, *args, **kwargs)
-        monkeypatch.setattr(db.obj, "execute_sql", counting)
 
 
 # ---------------------------------------------------------------- access
@@ -121,10 +110,7 @@ def test_user_list_page_and_fragment(client, beheerder, user):
 
 def test_user_list_loads_in_a_bounded_number_of_queries(app, client, beheerder, monkeypatch):
     def measure():
-        counter = QueryCounter(monkeypatch)
-        assert client.get("/beheer/gebruikers").status_code == 200
-        monkeypatch.undo()
-        return counter.count
+        return queries_for(client, "/beheer/gebruikers")
     few = measure()
     team = Team.get(Team.naam == "Veilig Huis Oost-Brabant")
     with db.atomic():

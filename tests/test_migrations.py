@@ -1,7 +1,7 @@
 """`flask --app wsgi migrate` upgrades in place: idempotent, and data survives."""
 from __future__ import annotations
 
-from conftest import make_app, reset_database
+from kit import make_app, reset_database
 
 from vh import migrations
 from vh.db import db

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from _triage_data import GEZIN, HV, beslis, maak_dossier, maak_overleg, team
-from conftest import HX
+from kit import GEZIN, HV, HX, beslis, maak_dossier, maak_overleg, queries_for, team
 from icalendar import Calendar
 
 from vh import access
@@ -487,14 +486,13 @@ def test_verslag_for_kernpartner_hides_dossiers_they_may_no_longer_see(client, l
 
 
 def test_verslag_bounded_queries(client, login):
-    from test_triage import _count_queries  # noqa: F401  (helper only)
     dossiers = [maak_dossier("dossiervorming") for _ in range(3)]
     o = maak_overleg(dossiers=dossiers)
     login("coordinator")
-    few = _count_queries(client, f"/overleggen/{o.id}/verslag")
+    few = queries_for(client, f"/overleggen/{o.id}/verslag")
     for i in range(12):
         d = maak_dossier("dossiervorming")
         Agendapunt.create(overleg=o, dossier=d, volgorde=10 + i)
         beslis(d, "spoor3", o)
-    many = _count_queries(client, f"/overleggen/{o.id}/verslag")
+    many = queries_for(client, f"/overleggen/{o.id}/verslag")
     assert few == many

@@ -4,8 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import HX
-from test_ontvangst import HALLE, maak_aanmelding, open_dossier
+from kit import HALLE, HX, maak_aanmelding, open_dossier
 
 from vh import access
 from vh.auth.accounts import create_user

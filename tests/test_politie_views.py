@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 import pytest
 
@@ -271,12 +270,8 @@ def test_result_of_someone_else_is_404(client, login, app):
 
 
 def test_csrf_is_required(tmp_path, request):
-    from vh.db import db
-    base = request.config.pluginmanager.get_plugin(str(Path(__file__).parent / "conftest.py"))
-    app = base.make_app(tmp_path, WTF_CSRF_ENABLED=True)
-    with db.connection_context():
-        base.reset_database()
-        base.seed_base()
+    from kit import seeded_app
+    app = seeded_app(tmp_path, WTF_CSRF_ENABLED=True)
     c = app.test_client()
     page = c.get("/login").text
     import re
