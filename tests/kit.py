@@ -117,16 +117,19 @@ class _Seed:
     pg_admin: str | None = None  # the URL of VH_TEST_DATABASE_URL: where CREATE DATABASE runs
     pg_name = f"vh_seed_{os.getpid()}"
     pg_test = f"vh_kit_{os.getpid()}"
+    pg_version = 0
     ready = False
 
 
-def _pg(sql: str) -> None:
+def _pg(sql: str):
+    """Run one statement outside a transaction (CREATE/DROP DATABASE) on VH_TEST_DATABASE_URL."""
     import psycopg2
     connection = psycopg2.connect(_Seed.pg_admin)
     try:
         connection.autocommit = True
         with connection.cursor() as cursor:
             cursor.execute(sql)
+            return cursor.fetchone() if cursor.description else None
     finally:
         connection.close()
 
@@ -144,6 +147,7 @@ def seed() -> None:
     url = os.environ.get("VH_TEST_DATABASE_URL")
     if url:
         _Seed.pg_admin = url
+        _Seed.pg_version = int(_pg("SHOW server_version_num")[0])
         _pg(f"DROP DATABASE IF EXISTS {_Seed.pg_name}")
         _pg(f"CREATE DATABASE {_Seed.pg_name}")
         open_database(_with_database(url, _Seed.pg_name))
@@ -176,8 +180,10 @@ def fresh_database(tmp_path) -> str:
     seed()
     _close()
     if _Seed.pg_admin:
-        _pg(f"DROP DATABASE IF EXISTS {_Seed.pg_test} WITH (FORCE)")
-        _pg(f"CREATE DATABASE {_Seed.pg_test} TEMPLATE {_Seed.pg_name}")
+        # FILE_COPY (PostgreSQL 15+) copies a small database about twice as fast as WAL_LOG.
+        strategy = " STRATEGY FILE_COPY" if _Seed.pg_version >= 150000 else ""
+        _pg(f"DROP DATABASE IF EXISTS {_Seed.pg_test}")
+        _pg(f"CREATE DATABASE {_Seed.pg_test} TEMPLATE {_Seed.pg_name}{strategy}")
         url = _with_database(_Seed.pg_admin, _Seed.pg_test)
     else:
         target = Path(tmp_path) / "test.sqlite3"
