@@ -4,7 +4,7 @@ builder per object. Imported by tests/conftest.py (the fixtures) and by test mod
 
 Databases: `seed()` builds one seeded database per session (migrations, reference data, teams,
 organisations, the demo accounts); `fresh_database(tmp_path)` gives a test its own copy of it
-(SQLite: a file copy; PostgreSQL: CREATE DATABASE … TEMPLATE) and binds `vh.db.db` to it.
+(SQLite: a file copy; PostgreSQL: its tables refilled from a snapshot) and binds `vh.db.db` to it.
 """
 from __future__ import annotations
 
@@ -112,16 +112,19 @@ def _with_database(url: str, name: str) -> str:
 
 
 class _Seed:
-    """The seeded database of this session, made on first use and copied for every test."""
+    """The seeded database of this session, made on first use and restored for every test.
+    SQLite: a file, copied per test. PostgreSQL: a database of its own beside
+    VH_TEST_DATABASE_URL (which the migration tests empty at will), with a copy of every
+    seeded table in schema `kit_seed`; per test the public tables are emptied and refilled
+    from it and the sequences reset (measured faster than CREATE DATABASE … TEMPLATE)."""
     sqlite_file: Path | None = None
     pg_admin: str | None = None  # the URL of VH_TEST_DATABASE_URL: where CREATE DATABASE runs
-    pg_name = f"vh_seed_{os.getpid()}"
-    pg_test = f"vh_kit_{os.getpid()}"
-    pg_version = 0
+    pg_name = f"vh_kit_{os.getpid()}"
+    pg_restore = ""  # the SQL that puts the seeded rows back
     ready = False
 
 
-def _pg(sql: str):
+def _pg(sql: str) -> None:
     """Run one statement outside a transaction (CREATE/DROP DATABASE) on VH_TEST_DATABASE_URL."""
     import psycopg2
     connection = psycopg2.connect(_Seed.pg_admin)
@@ -129,7 +132,6 @@ def _pg(sql: str):
         connection.autocommit = True
         with connection.cursor() as cursor:
             cursor.execute(sql)
-            return cursor.fetchone() if cursor.description else None
     finally:
         connection.close()
 
@@ -137,6 +139,26 @@ def _pg(sql: str):
 def _close() -> None:
     if db.obj is not None and not db.is_closed():
         db.close()
+
+
+def _snapshot_postgres() -> str:
+    """Copy the seeded tables into schema kit_seed; return the SQL that restores them."""
+    tables = db.get_tables()
+    db.execute_sql("CREATE SCHEMA kit_seed")
+    for t in tables:
+        db.execute_sql(f'CREATE TABLE kit_seed."{t}" AS SELECT * FROM public."{t}"')
+    sequences = db.execute_sql(
+        "SELECT s.schemaname, s.sequencename, s.last_value FROM pg_sequences s "
+        "WHERE s.schemaname = 'public'").fetchall()
+    filled = [t for t in tables if db.execute_sql(f'SELECT 1 FROM public."{t}" LIMIT 1').fetchone()]
+    sql = ["SET LOCAL session_replication_role = replica"]  # no FK or append-only triggers now
+    sql += [f'DELETE FROM public."{t}"' for t in tables]
+    sql += [f'INSERT INTO public."{t}" SELECT * FROM kit_seed."{t}"' for t in filled]
+    sql += [f"SELECT setval('public.\"{name}\"', {last or 1}, {'true' if last else 'false'})"
+            for _, name, last in sequences]
+    if "audit_event" in tables:  # a test may have acted as database administrator
+        sql.append("ALTER TABLE audit_event ENABLE TRIGGER USER")
+    return ";\n".join(sql)
 
 
 def seed() -> None:
@@ -147,8 +169,7 @@ def seed() -> None:
     url = os.environ.get("VH_TEST_DATABASE_URL")
     if url:
         _Seed.pg_admin = url
-        _Seed.pg_version = int(_pg("SHOW server_version_num")[0])
-        _pg(f"DROP DATABASE IF EXISTS {_Seed.pg_name}")
+        _pg(f"DROP DATABASE IF EXISTS {_Seed.pg_name} WITH (FORCE)")
         _pg(f"CREATE DATABASE {_Seed.pg_name}")
         open_database(_with_database(url, _Seed.pg_name))
     else:
@@ -159,16 +180,17 @@ def seed() -> None:
         if is_sqlite():
             db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             db.execute_sql("PRAGMA journal_mode=delete")  # one self-contained file to copy
+        else:
+            _Seed.pg_restore = _snapshot_postgres()
     _Seed.ready = True
 
 
 def drop_seed() -> None:
-    """End of session: remove the seeded database and the last test copy."""
+    """End of session: remove the seeded database."""
     if not _Seed.ready:
         return
     _close()
     if _Seed.pg_admin:
-        _pg(f"DROP DATABASE IF EXISTS {_Seed.pg_test} WITH (FORCE)")
         _pg(f"DROP DATABASE IF EXISTS {_Seed.pg_name} WITH (FORCE)")
     elif _Seed.sqlite_file:
         shutil.rmtree(_Seed.sqlite_file.parent, ignore_errors=True)
@@ -176,19 +198,18 @@ def drop_seed() -> None:
 
 
 def fresh_database(tmp_path) -> str:
-    """A copy of the seeded database for one test; binds `vh.db.db` to it and returns its URL."""
+    """The seeded database as it was, for one test; binds `vh.db.db` to it and returns its URL."""
     seed()
     _close()
     if _Seed.pg_admin:
-        # FILE_COPY (PostgreSQL 15+) copies a small database about twice as fast as WAL_LOG.
-        strategy = " STRATEGY FILE_COPY" if _Seed.pg_version >= 150000 else ""
-        _pg(f"DROP DATABASE IF EXISTS {_Seed.pg_test}")
-        _pg(f"CREATE DATABASE {_Seed.pg_test} TEMPLATE {_Seed.pg_name}{strategy}")
-        url = _with_database(_Seed.pg_admin, _Seed.pg_test)
-    else:
-        target = Path(tmp_path) / "test.sqlite3"
-        shutil.copyfile(_Seed.sqlite_file, target)
-        url = f"sqlite:///{target}"
+        url = _with_database(_Seed.pg_admin, _Seed.pg_name)
+        open_database(url)
+        with db.atomic():
+            db.execute_sql(_Seed.pg_restore)
+        return url
+    target = Path(tmp_path) / "test.sqlite3"
+    shutil.copyfile(_Seed.sqlite_file, target)
+    url = f"sqlite:///{target}"
     open_database(url)
     return url
 
