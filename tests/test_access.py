@@ -10,7 +10,7 @@ import inspect
 import re
 
 import pytest
-from conftest import PASSWORD, ROLE_USERS, make_app, reset_database, seed_base
+from kit import PASSWORD, ROLE_USERS, make_app, reset_database, seed_base
 from flask_login import AnonymousUserMixin, login_user
 from werkzeug.exceptions import Forbidden, NotFound
 

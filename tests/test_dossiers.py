@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import HX
-from test_ontvangst import HALLE, maak_aanmelding, open_dossier
+from kit import HALLE, HX, count_queries, maak_aanmelding, open_dossier
 
-from vh.db import db
 from vh.dossier import routes as dossiers_view
 from vh.models import (
     Agendapunt,
@@ -165,18 +163,8 @@ def test_list_is_bounded_in_queries(client, login, app):
             for i in range(5):
                 _dossier(client, login, personen=[(f"Extra{i}", "Test", dt.date(1970, 1, 1 + i), "slachtoffer")])
                 maak_aanmelding(personen=[(f"Inbox{i}", "Test", dt.date(1960, 1, 1 + i), "slachtoffer")])
-        statements = []
-        real = db.obj
-        orig = real.execute_sql
-
-        def spy(sql, *a, **k):
-            statements.append(sql)
-            return orig(sql, *a, **k)
-        real.execute_sql = spy
-        try:
+        with count_queries() as statements:
             assert client.get("/dossiers").status_code == 200
             assert client.get("/ontvangst").status_code == 200
-        finally:
-            del real.execute_sql
-        counts.append(len(statements))
+        counts.append(statements.count)
     assert counts[0] == counts[1] and counts[0] > 5, counts

@@ -4,8 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import HX
-from test_ontvangst import HALLE, maak_aanmelding, open_dossier
+from kit import HALLE, HX, assert_fragment, maak_aanmelding, open_dossier
 
 from vh import access
 from vh.auth.accounts import create_user
@@ -39,7 +38,7 @@ def test_inbox_lists_open_requests_with_waiting_mark(client, login, app):
     assert r.text.count("tag--red") == 1
     assert AuditEvent.select().where(AuditEvent.actie == "parket.lijst").exists()
     fragment = client.get("/parket", headers={**HX, "HX-Target": "scherm"})
-    assert fragment.status_code == 200 and "<html" not in fragment.text
+    assert_fragment(fragment)
     app.config["VH_PARKET_WAIT_DAYS"] = 10
     assert "Wacht al 7 dagen" not in client.get("/parket").text
 
@@ -61,7 +60,8 @@ def test_answer_screen_shows_only_what_the_decision_needs(client, login):
     assert AuditEvent.select().where((AuditEvent.actie == "parketcheck.view")
                                      & (AuditEvent.object_id == check.id)).exists()
     fragment = client.get(f"/parket/{check.id}", headers={**HX, "HX-Target": "scherm"})
-    assert fragment.status_code == 200 and "<html" not in fragment.text and "Greet Vos" in fragment.text
+    assert_fragment(fragment)
+    assert "Greet Vos" in fragment.text
 
 
 def test_parket_of_another_arrondissement_cannot_see_the_request(client, login, parket_hv):
@@ -110,7 +110,8 @@ def test_answer_validation(client, login, data, fout):
     r = client.post(f"/parket/{check.id}", data=data)
     assert r.status_code == 422 and fout in r.text and "Er is een probleem" in r.text
     r = client.post(f"/parket/{check.id}", data=data, headers={**HX, "HX-Target": "antwoord"})
-    assert r.status_code == 422 and "<html" not in r.text and fout in r.text
+    assert_fragment(r, 422)
+    assert fout in r.text
     assert Parketcheck.get_by_id(check.id).uitkomst is None
     assert Dossier.get_by_id(check.dossier.id).fase == "parketcheck"
 

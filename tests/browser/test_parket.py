@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import expect
-from test_ontvangst import maak_aanmelding
+from kit import maak_aanmelding
 
 from vh.db import db
 from vh.models import Aanmelding

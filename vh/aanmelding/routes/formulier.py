@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import click
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import Blueprint, abort, current_app, redirect, request, url_for
 from flask_login import current_user, login_required
 from peewee import JOIN
 
@@ -29,7 +29,7 @@ from vh.aanmelding.forms import (
     VeiligheidForm,
 )
 from vh.db import db
-from vh.htmx import is_fragment_request, redirect_after_post, render
+from vh.htmx import answer, is_fragment_request, redirect_after_post, render
 from vh.models import (
     SLACHTOFFER_ROLLEN,
     Aanmelding,
@@ -103,20 +103,10 @@ def _volgende(slug: str) -> str:
 def _na_opslaan(a: Aanmelding, slug: str):
     """303 to the next step (or to 'Mijn aanmeldingen' for 'later verdergaan'); for htmx the
     next step is loaded into #stap and pushed to the history."""
-    if request.form.get("actie") == "later":
-        flash("Uw aanmelding is bewaard als concept. U kunt later verdergaan.", "success")
-        location = url_for("aanmelden.mijn")
-        response = redirect_after_post(location)
-        if response.status_code == 204:  # htmx: a whole new page, not a fragment
-            del response.headers["HX-Location"]
-            response.headers["HX-Redirect"] = location
-        return response
-    location = _stap_url(a, _volgende(slug))
-    response = redirect_after_post(location)
-    if response.status_code == 204:
-        response.headers["HX-Location"] = (
-            '{"path": "%s", "target": "#stap", "swap": "outerHTML"}' % location)
-    return response
+    if request.form.get("actie") == "later":  # a whole new page, not a fragment
+        return answer("Uw aanmelding is bewaard als concept. U kunt later verdergaan.",
+                      url_for("aanmelden.mijn"), reload=True)
+    return redirect_after_post(_stap_url(a, _volgende(slug)), target="#stap", swap="outerHTML")
 
 
 def _ctx(a: Aanmelding, slug: str, **ctx) -> dict:
@@ -272,7 +262,7 @@ def _bewaar(a: Aanmelding, slug: str, values: dict) -> None:
 
 # ---------------------------------------------------------------- the cliëntsysteem
 def _clientsysteem(a: Aanmelding, form: PersoonForm | None = None, bewerkt: Persoon | None = None,
-                   status: int = 200):
+                   status: int = 200, push_url: str | None = None):
     """The persons of the cliëntsysteem with the add (or edit) form."""
     if form is None:
         form = PersoonForm(formdata=None)
@@ -282,8 +272,9 @@ def _clientsysteem(a: Aanmelding, form: PersoonForm | None = None, bewerkt: Pers
             form.zet_opties(None)
     personen = _personen(a)
     return render("aanmelden/clientsysteem.html", {"personen": "personen", "stap": "stap"},
-                  status=status, **_ctx(a, "clientsysteem", form=form, personen=personen,
-                                         bewerkt=bewerkt, stap_form=LeegForm(formdata=None)))
+                  status=status, push_url=push_url,
+                  **_ctx(a, "clientsysteem", form=form, personen=personen, bewerkt=bewerkt,
+                         stap_form=LeegForm(formdata=None)))
 
 
 def _personen(a: Aanmelding) -> list[Persoon]:
@@ -329,9 +320,7 @@ def _persoon_opslaan(a: Aanmelding, p: Persoon | None):
 def _na_persoon(a: Aanmelding):
     location = _stap_url(a, "clientsysteem")
     if is_fragment_request():
-        response = _clientsysteem(a)
-        response.headers["HX-Push-Url"] = location
-        return response
+        return _clientsysteem(a, push_url=location)
     return redirect(location + "#personen", 303)
 
 
