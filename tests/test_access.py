@@ -315,6 +315,7 @@ def _asked_in_python(source: str):
 
 def test_every_action_the_code_asks_for_is_registered():
     """A typo in an action name would silently deny: every name asked for is in RULES."""
+    from vh.dossier import frame
     from vh.templating import NAV
     asked: dict[str, set[str]] = {}
     for path in list(ROOT.rglob("*.py")) + [p for p in (ROOT.parent / "tests").rglob("*.py")
@@ -324,7 +325,7 @@ def test_every_action_the_code_asks_for_is_registered():
     for path in (ROOT / "templates").rglob("*.html"):
         for action in TEMPLATE_CAN.findall(path.read_text(encoding="utf-8")):
             asked.setdefault(action, set()).add(path.name)
-    for action in [a for _, _, a in NAV if a]:
+    for action in [a for _, _, a in NAV if a] + [t.action for t in frame.TABS]:
         asked.setdefault(action, set()).add("navigation")
     assert {"dossier.view", "beheer", "aanmelding.view", "overleg.manage"} <= set(asked)
     unknown = {a: sorted(files) for a, files in asked.items() if a not in access.RULES}
@@ -412,9 +413,8 @@ def test_scoped_dossier_query_is_one_sql_query(world):
 ])
 def test_require_answers_404_or_403(world, role, action, obj, status):
     target = world[obj] if obj else None
-    with world["app"].test_request_context():
-        with pytest.raises(NotFound if status == 404 else Forbidden):
-            access.require(actor(world, role), action, target)
+    with world["app"].test_request_context(), pytest.raises(NotFound if status == 404 else Forbidden):
+        access.require(actor(world, role), action, target)
 
 
 @pytest.mark.parametrize("role, action, obj", [
@@ -441,6 +441,33 @@ def test_require_through_a_logged_in_request(world):
         with pytest.raises(NotFound):
             access.require(current_user, "dossier.view", world["d_hv"])
         access.require(current_user, "dossier.view", world["d_ob_nieuw"])
+
+
+@pytest.mark.parametrize("pk", ["abc", "-1", "0", "9223372036854775808", "1e3", " 1", "\u0661", "",
+                                None, True, 2**63, -5, 10**30, 999_999_999])
+def test_load_answers_404_for_an_absent_or_impossible_id(world, pk):
+    with world["app"].test_request_context():
+        login_user(world["users"]["coordinator"])
+        with pytest.raises(NotFound):
+            access.load(Dossier, pk, "dossier.view")
+
+
+def test_load_checks_and_returns_without_an_audit_event(world):
+    from vh.models import AuditEvent
+    before = AuditEvent.select().count()
+    with world["app"].test_request_context():
+        login_user(world["users"]["coordinator"])
+        d = world["d_ob_nieuw"]
+        assert access.load(Dossier, str(d.id), "dossier.edit") == d
+        assert access.load(Dossier, d.id, "dossier.view") == d
+        with pytest.raises(NotFound):  # another team's: may not know it exists
+            access.load(Dossier, world["d_hv"].id, "dossier.edit")
+        with pytest.raises(Forbidden):  # the wrong kind of object for the action: refused
+            access.load(Aanmelding, world["a_ob"].id, "dossier.view")  # (it may know this one exists)
+        assert access.load(Aanmelding, world["a_ob"].id, "aanmelding.receive") == world["a_ob"]
+    with world["app"].test_request_context(), pytest.raises(Forbidden):  # sees it, may not edit it
+        access.load(Dossier, world["d_regie3"].id, "dossier.edit", user=world["users"]["regisseur3"])
+    assert AuditEvent.select().count() == before
 
 
 @pytest.mark.parametrize("role, teams", [

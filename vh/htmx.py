@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import make_response, redirect, render_template, request
-from jinja2_fragments.flask import render_block
+from .fragments import render_block  # also a block the template inherits from its frame
 
 
 def is_htmx() -> bool:
