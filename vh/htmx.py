@@ -8,7 +8,8 @@ from collections.abc import Callable, Mapping
 
 from flask import flash, redirect, render_template
 from htmx_flask import make_response, request
-from jinja2_fragments.flask import render_block
+
+from .fragments import render_block  # also a block the template inherits from its frame
 
 Block = str | Mapping[str, str] | None
 

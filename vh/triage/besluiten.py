@@ -12,16 +12,14 @@ import datetime as dt
 
 from vh import audit
 from vh.db import db
+from vh.dossier import doorlooptijden as lead_times
 from vh.models import (
     SLACHTOFFER_ROLLEN,
-    Aanmelding,
     Agendapunt,
     Besluit,
     Dossier,
     Organisatie,
-    Overgang,
     Overleg,
-    Parketcheck,
     Persoon,
     User,
     UserTeam,
@@ -127,35 +125,11 @@ def laatste_besluit(dossier: Dossier) -> Besluit | None:
 
 
 def doorlooptijden(dossier: Dossier) -> dict[str, dt.timedelta | None]:
-    """Lead times from the stamps: referral → parket answer → decision (→ start of regie).
+    """Lead times referral → parket answer → decision (→ start of regie), from the dossier's
+    transitions (vh/dossier/doorlooptijden.py); the start falls back to the dossier's creation.
 
     Keys: aanmelding_tot_parket, parket_tot_besluit, aanmelding_tot_besluit, besluit_tot_regie.
     A duration is None while one of its two moments is unknown."""
-    aangemeld = (Aanmelding.select(Aanmelding.ingediend_op)
-                 .where((Aanmelding.dossier == dossier.id) & Aanmelding.ingediend_op.is_null(False))
-                 .order_by(Aanmelding.ingediend_op).first())
-    start = aangemeld.ingediend_op if aangemeld else dossier.aangemaakt_op
-
-    def eerste(*acties):
-        o = (Overgang.select(Overgang.op).where((Overgang.dossier == dossier.id) & Overgang.actie.in_(acties))
-             .order_by(Overgang.op, Overgang.id).first())
-        return o.op if o else None
-
-    parket = eerste("parket_antwoord")
-    if parket is None:
-        p = (Parketcheck.select(Parketcheck.beantwoord_op)
-             .where((Parketcheck.dossier == dossier.id) & Parketcheck.beantwoord_op.is_null(False))
-             .order_by(Parketcheck.beantwoord_op).first())
-        parket = p.beantwoord_op if p else None
-    besluit = eerste(*ACTIES.values())
-    regie = eerste("vraagverduidelijking")
-
-    def tussen(a, b):
-        return b - a if a and b else None
-
-    return {
-        "aanmelding_tot_parket": tussen(start, parket),
-        "parket_tot_besluit": tussen(parket, besluit),
-        "aanmelding_tot_besluit": tussen(start, besluit),
-        "besluit_tot_regie": tussen(besluit, regie),
-    }
+    m = lead_times.momenten(dossier)
+    m["aanmelding"] = m["aanmelding"] or dossier.aangemaakt_op
+    return lead_times.duren(m)
