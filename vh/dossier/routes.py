@@ -29,7 +29,7 @@ from vh.models import (
     User,
     UserTeam,
 )
-from vh.parket.routes import vraag_aan, wacht, wacht_dagen_max
+from vh.parket.parketcheck import vraag_aan, wacht, wacht_dagen_max
 from vh.templating import dagen_sinds
 from vh.workflow import CASUSREGIE, FASEN, OVERGANGEN, TRIAGE, WorkflowError
 

@@ -27,7 +27,7 @@ from vh.models import (
     join_list,
     utcnow,
 )
-from vh.parket.routes import vraag_aan
+from vh.parket.parketcheck import vraag_aan
 from vh.workflow import WorkflowError
 
 bp = Blueprint("ontvangst", __name__)
