@@ -21,7 +21,7 @@ from vh.models import (
     User,
     utcnow,
 )
-from vh.ontvangst.routes import mogelijk_gekend
+from vh.ontvangst.beoordelen import mogelijk_gekend
 
 LEUVEN = ("3000", "Leuven")
 HALLE = ("1500", "Halle")
