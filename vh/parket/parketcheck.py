@@ -94,7 +94,7 @@ def lijst(user) -> dict:
                          .where(Persoon.dossier.in_(ids)).group_by(Persoon.dossier).tuples())
     audit.record("parket.lijst", details={"parketchecks": [c.id for c in open_ + beantwoord_]})
     return dict(open_=[(c, wacht(c), aantallen.get(c.dossier.id, 0)) for c in open_],
-                beantwoord=beantwoord_, max_dagen=wacht_dagen_max())
+                beantwoord=beantwoord_, max_dagen=wacht_dagen_max(), recent_dagen=RECENT_BEANTWOORD_DAGEN)
 
 
 def pv_nummers(aanmeldingen) -> list[str]:
