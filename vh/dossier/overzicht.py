@@ -19,7 +19,7 @@ from vh.models import (
     Persoon,
     User,
 )
-from vh.parket.routes import wacht, wacht_dagen_max  # TODO(parket): from its rule module once moved
+from vh.parket.parketcheck import wacht, wacht_dagen_max
 from vh.templating import dagen_sinds
 from vh.workflow import CASUSREGIE, FASEN, OVERGANGEN, TRIAGE
 

@@ -14,7 +14,7 @@ from peewee import JOIN, fn
 from vh import access, audit
 from vh.htmx import redirect_after_post, render
 from vh.models import Dossier, Persoon, Team
-from vh.parket.routes import vraag_aan  # TODO(parket): from its rule module once moved
+from vh.parket.parketcheck import vraag_aan
 from vh.workflow import FASEN, WorkflowError
 
 from . import frame, overzicht

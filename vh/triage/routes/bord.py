@@ -30,7 +30,7 @@ from vh.models import (
     Team,
     utcnow,
 )
-from vh.parket.routes import vraag_aan
+from vh.parket.parketcheck import vraag_aan
 from vh.templating import dagen_sinds
 from vh.transitions import voer_uit
 
