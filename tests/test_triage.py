@@ -10,7 +10,7 @@ from _triage_data import GEZIN, HV, beslis, ingediende_aanmelding, maak_dossier,
 from conftest import HX
 
 from vh.models import Overgang, Parketcheck, Persoon, User, UserTeam, utcnow
-from vh.triage.routes.bord import leeftijdsgroep
+from vh.triage.bord import leeftijdsgroep
 
 
 def kolom(html: str, key: str) -> str:
