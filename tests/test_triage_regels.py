@@ -175,3 +175,14 @@ def test_opstellen_turns_text_into_the_draft(app, user):
     assert (brief.onderwerp, brief.inhoud) == ("Advies", "<p>Ons advies.</p>\n<ul><li>bel 1712</li></ul>")
     assert brieven.ontwerp(aanmelding).id == brief.id
     assert User.get_by_id(brief.aan_id).email == "caw@vh.test"
+
+
+def test_correction_page_shows_the_sensitive_banners(client, login):
+    d = maak_dossier("dossiervorming", parket="beperkingen", beperkingen="Niets over het onderzoek.")
+    o = maak_overleg(dossiers=[d])
+    login("politie")
+    assert client.post(f"/overleggen/{o.id}/punt/1/bijdrage", data={"inhoud": "Eerste"}).status_code == 303
+    b = Bijdrage.get()
+    html = client.get(f"/overleggen/{o.id}/punt/1/bijdrage/{b.id}/corrigeren").text
+    assert "Beperking van het parket" in html and "Niets over het onderzoek." in html
+    assert AuditEvent.select().where((AuditEvent.actie == "bijdrage.view") & (AuditEvent.dossier_id == d.id)).exists()
