@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
-from kit import PASSWORD, ROLE_USERS, make_app, reset_database, seed_base
 from flask_login import AnonymousUserMixin, login_user
+from kit import PASSWORD, ROLE_USERS, make_app, reset_database, seed_base
 from werkzeug.exceptions import Forbidden, NotFound
 
 from vh import access

@@ -7,8 +7,8 @@ import json
 import logging
 
 import pytest
-from kit import HX, ROLE_USERS, act_as_database_admin, assert_fragment, assert_page, queries_for
 from flask_login import login_user
+from kit import HX, ROLE_USERS, act_as_database_admin, assert_fragment, assert_page, queries_for
 from werkzeug.exceptions import NotFound
 
 from vh import audit

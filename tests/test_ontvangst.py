@@ -23,6 +23,7 @@ from vh.models import (
 from vh.ontvangst import beoordelen, pauze
 from vh.ontvangst.beoordelen import mogelijk_gekend
 
+
 # ---------------------------------------------------------------- inbox
 def test_inbox_lists_team_referrals_oldest_first_with_flags(client, login):
     oud = maak_aanmelding(personen=[("Ann", "Oud", dt.date(1970, 1, 1), "slachtoffer")])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from kit import GEZIN, HV, HX, assert_fragment, beslis, maak_dossier, maak_overleg, queries_for, team
 from icalendar import Calendar
+from kit import GEZIN, HV, HX, assert_fragment, beslis, maak_dossier, maak_overleg, queries_for, team
 
 from vh import access
 from vh.models import Agendapunt, AuditEvent, Bijdrage, Dossier, Overgang, Overleg, Persoon, User
@@ -482,7 +482,7 @@ def test_verslag_for_kernpartner_hides_dossiers_they_may_no_longer_see(client, l
     assert a.nummer not in r.text and "Advies" not in r.text
     assert b.nummer in r.text
     assert "1 agendapunt(en) staan niet in dit verslag" in r.text
-    for voornaam, achternaam, *_ in GEZIN:
+    for _voornaam, achternaam, *_ in GEZIN:
         assert achternaam not in r.text
     ander = maak_overleg(deelnemers=("coordinator-hv@vh.test",), teamnaam=HV)
     assert client.get(f"/overleggen/{ander.id}/verslag").status_code == 404

@@ -7,11 +7,11 @@ import pytest
 from kit import HALLE, HX, assert_fragment, maak_aanmelding, open_dossier
 
 from vh import access
+from vh.auth.accounts import create_user
+from vh.models import AuditEvent, Bijdrage, Dossier, Overgang, Parketcheck, Team, User, utcnow
 from vh.ontvangst.beoordelen import nieuw_dossier
 from vh.parket import parketcheck
 from vh.workflow import WorkflowError
-from vh.auth.accounts import create_user
-from vh.models import AuditEvent, Bijdrage, Dossier, Overgang, Parketcheck, Team, User, utcnow
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 from kit import HX, PASSWORD, ROLE_USERS, seeded_app
 
 
-
 def check_headers(response):
     h = response.headers
     csp = h["Content-Security-Policy"]

@@ -8,7 +8,7 @@ import pytest
 from kit import GEZIN, HV, HX, assert_fragment, beslis, ingediende_aanmelding, maak_dossier, queries_for, team
 
 from vh.models import Overgang, Parketcheck, Persoon, User, UserTeam, utcnow
-from vh.triage.routes.bord import leeftijdsgroep
+from vh.triage.bord import leeftijdsgroep
 
 
 def kolom(html: str, key: str) -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import expect
 from kit import maak_aanmelding
+from playwright.sync_api import expect
 
 from vh.db import db
 from vh.models import Aanmelding
