@@ -5,36 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from kit import count_queries
 from werkzeug.datastructures import MultiDict
 
 from vh.aanmelding import indienen
 from vh.aanmelding.forms import CriteriaForm, GebeurdForm, PersoonForm, VeiligheidForm
 from vh.aanmelding.mijn import status_voor_aanmelder
 from vh.models import Aanmelding, Besluit, Dossier, Gemeente, Nummering, Persoon, Team, utcnow
-
-
-@pytest.fixture
-def count_queries(monkeypatch):
-    """with count_queries() as c: ... → c.n is the number of SQL statements run."""
-    from contextlib import contextmanager
-    from types import SimpleNamespace
-
-    from vh.db import db
-
-    @contextmanager
-    def _count():
-        counter = SimpleNamespace(n=0)
-        real = db.obj.execute_sql
-
-        def counting(sql, *args, **kwargs):
-            counter.n += 1
-            return real(sql, *args, **kwargs)
-        monkeypatch.setattr(db.obj, "execute_sql", counting)
-        try:
-            yield counter
-        finally:
-            monkeypatch.setattr(db.obj, "execute_sql", real)
-    return _count
 
 
 def gemeente(postcode, deel=None):
@@ -208,7 +185,7 @@ def test_dossier_with_most_matching_people_first(app, user):
     assert matches(a) == [twee.nummer, een.nummer]
 
 
-def test_matching_uses_bounded_queries(app, user, gekend, count_queries):
+def test_matching_uses_bounded_queries(app, user, gekend):
     a = routed(user)
     for i in range(5):
         persoon(a, voornaam=f"Kind{i}", achternaam="Wouters", geboren=dt.date(2015, 1, i + 1),
@@ -217,7 +194,7 @@ def test_matching_uses_bounded_queries(app, user, gekend, count_queries):
     a = Aanmelding.get_by_id(a.id)
     with count_queries() as counter:
         assert len(indienen.bekende_dossiers(a)) == 6
-    assert counter.n <= 3
+    assert counter.count <= 3
 
 
 # ---------------------------------------------------------------- step validation

@@ -6,12 +6,13 @@ submitted referrals of other authors, open and answered parket requests. Each ro
 (action, object, the roles that may); every other role is an explicit "no" row."""
 from __future__ import annotations
 
-import inspect
+import ast
 import re
+from pathlib import Path
 
 import pytest
-from conftest import PASSWORD, ROLE_USERS, make_app, reset_database, seed_base
 from flask_login import AnonymousUserMixin, login_user
+from kit import PASSWORD, ROLE_USERS, make_app, reset_database, seed_base
 from werkzeug.exceptions import Forbidden, NotFound
 
 from vh import access
@@ -170,13 +171,20 @@ IMPORTS = [
     ("politie_import.verwijderen", "imp_politie", NOBODY),
 ]
 
+TEAMS = [
+    # Team settings (e.g. "het parket neemt tijdelijk niet deel"): the team's own coordinators.
+    ("team.settings", "t_ob", {"coordinator"}),
+    ("team.settings", "t_hv", {"coordinator_hv"}),
+    ("team.verwijderen", "t_ob", NOBODY),
+]
+
 OTHER = [
     # An object of a kind the policy does not know: refused, whatever the action.
     ("dossier.view", "een_user", NOBODY),
     ("beheer", "een_user", NOBODY),
 ]
 
-TABLE = GLOBAL + DOSSIERS + AANMELDINGEN + PARKETCHECKS + OVERLEGGEN + BRIEVEN + BIJDRAGEN + IMPORTS + OTHER
+TABLE = GLOBAL + DOSSIERS + AANMELDINGEN + PARKETCHECKS + OVERLEGGEN + BRIEVEN + BIJDRAGEN + IMPORTS + TEAMS + OTHER
 ROWS = [(role, action, obj, role in allowed) for action, obj, allowed in TABLE for role in ROLES]
 
 
@@ -235,6 +243,7 @@ def build_world() -> dict:
     w["bij_beslist"] = bijdrage(w["d_regie3"], "kernpartner")
     w["bij_hv"] = bijdrage(w["d_hv"], "coordinator_hv")
     w["imp_politie"] = PolitieImport.create(user=users["politie"])
+    w["t_ob"], w["t_hv"] = ob, hv
     w["een_user"] = users["dpo"]
     return w
 
@@ -266,16 +275,72 @@ def test_policy_table(world, role, action, obj, expected):
     assert access.can(actor(world, role), action, target) is expected
 
 
-def test_table_covers_every_action_and_role_of_the_policy(world):
-    source = inspect.getsource(access)
-    named = set(re.findall(r'"((?:[a-z]+\.)+[a-z_]+|beheer)"', source))
-    covered = {action for action, _, _ in TABLE}
-    assert "dossier.view" in named and "beheer" in named
-    assert named <= covered, f"actions in access.py without a row: {sorted(named - covered)}"
-    assert set(access.GLOBAL_ACTIONS) <= {a for a, o, _ in GLOBAL}
+def test_table_covers_every_rule_and_role_of_the_registry(world):
+    """Every registered (action, kind of object) has cells in the table; every action of the
+    table that no rule registers is a deny-by-default probe whose cells all say no."""
+    cells = {(action, type(world[obj]) if obj else None) for action, obj, _ in TABLE}
+    registered = {(action, model) for action, by_model in access.RULES.items() for model in by_model}
+    assert registered <= cells, f"rules without a row: {sorted((a, str(m)) for a, m in registered - cells)}"
+    probes = {action: allowed for action, _, allowed in TABLE if action not in access.RULES}
+    assert probes and all(not allowed for allowed in probes.values()), probes
+    assert {a for a, o, _ in GLOBAL if a in access.RULES} == {a for a, m in registered if m is None}
     from vh.models import ROLLEN
     played = set().union(*(world["users"][r].roles for r in ROLES if r != "anoniem"))
     assert set(ROLLEN) <= played
+
+
+ROOT = Path(access.__file__).parent
+ASKING = {"can", "require", "load", "dossier_scherm"}  # and helpers named *_load, *_toegang
+ACTION_NAME = re.compile(r"[a-z_]+(?:\.[a-z_]+)*")
+TEMPLATE_CAN = re.compile(r"""\bcan\(\s*["']([^"']+)["']""")
+
+
+def _asked_in_python(source: str):
+    """The action names a module asks for: string arguments of can/require/load calls (and of
+    helpers named *_load / *_toegang), and defaults of parameters named `action`."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+            if name in ASKING or name.endswith(("_load", "_toegang")):
+                values = node.args + [k.value for k in node.keywords if k.arg == "action"]
+                yield from (v.value for v in values if isinstance(v, ast.Constant)
+                            and isinstance(v.value, str) and ACTION_NAME.fullmatch(v.value))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            params = node.args.args[len(node.args.args) - len(node.args.defaults):]
+            for param, default in zip(params, node.args.defaults, strict=True):
+                if param.arg == "action" and isinstance(default, ast.Constant) and default.value:
+                    yield default.value
+
+
+def test_every_action_the_code_asks_for_is_registered():
+    """A typo in an action name would silently deny: every name asked for is in RULES."""
+    from vh.dossier import frame
+    from vh.templating import NAV
+    asked: dict[str, set[str]] = {}
+    for path in list(ROOT.rglob("*.py")) + [p for p in (ROOT.parent / "tests").rglob("*.py")
+                                            if p.name != "test_access.py"]:
+        for action in _asked_in_python(path.read_text(encoding="utf-8")):
+            asked.setdefault(action, set()).add(path.name)
+    for path in (ROOT / "templates").rglob("*.html"):
+        for action in TEMPLATE_CAN.findall(path.read_text(encoding="utf-8")):
+            asked.setdefault(action, set()).add(path.name)
+    for action in [a for _, _, a in NAV if a] + [t.action for t in frame.TABS]:
+        asked.setdefault(action, set()).add("navigation")
+    assert {"dossier.view", "beheer", "aanmelding.view", "overleg.manage"} <= set(asked)
+    unknown = {a: sorted(files) for a, files in asked.items() if a not in access.RULES}
+    assert not unknown, f"actions asked for but not registered: {unknown}"
+
+
+def test_registry_refuses_a_rule_twice_and_an_object_of_another_kind(world):
+    with pytest.raises(ValueError, match="twice"):
+        access.rule("dossier.view", Dossier)(lambda user, d: True)
+    coordinator = world["users"]["coordinator"]
+    assert access.can(coordinator, "dossier.view", world["d_ob_nieuw"])
+    assert not access.can(coordinator, "dossier.view", world["a_ob"])  # an Aanmelding: no such rule
+    assert not access.can(coordinator, "aanmelding.view", world["d_ob_nieuw"])
+    assert not access.can(coordinator, "dossier.view")  # an object rule asked without an object
+    assert not access.can(coordinator, "ontvangst.inbox", world["d_ob_nieuw"])  # and vice versa
 
 
 # ---------------------------------------------------------------- scoped queries (SQL)
@@ -348,9 +413,8 @@ def test_scoped_dossier_query_is_one_sql_query(world):
 ])
 def test_require_answers_404_or_403(world, role, action, obj, status):
     target = world[obj] if obj else None
-    with world["app"].test_request_context():
-        with pytest.raises(NotFound if status == 404 else Forbidden):
-            access.require(actor(world, role), action, target)
+    with world["app"].test_request_context(), pytest.raises(NotFound if status == 404 else Forbidden):
+        access.require(actor(world, role), action, target)
 
 
 @pytest.mark.parametrize("role, action, obj", [
@@ -377,6 +441,33 @@ def test_require_through_a_logged_in_request(world):
         with pytest.raises(NotFound):
             access.require(current_user, "dossier.view", world["d_hv"])
         access.require(current_user, "dossier.view", world["d_ob_nieuw"])
+
+
+@pytest.mark.parametrize("pk", ["abc", "-1", "0", "9223372036854775808", "1e3", " 1", "\u0661", "",
+                                None, True, 2**63, -5, 10**30, 999_999_999])
+def test_load_answers_404_for_an_absent_or_impossible_id(world, pk):
+    with world["app"].test_request_context():
+        login_user(world["users"]["coordinator"])
+        with pytest.raises(NotFound):
+            access.load(Dossier, pk, "dossier.view")
+
+
+def test_load_checks_and_returns_without_an_audit_event(world):
+    from vh.models import AuditEvent
+    before = AuditEvent.select().count()
+    with world["app"].test_request_context():
+        login_user(world["users"]["coordinator"])
+        d = world["d_ob_nieuw"]
+        assert access.load(Dossier, str(d.id), "dossier.edit") == d
+        assert access.load(Dossier, d.id, "dossier.view") == d
+        with pytest.raises(NotFound):  # another team's: may not know it exists
+            access.load(Dossier, world["d_hv"].id, "dossier.edit")
+        with pytest.raises(Forbidden):  # the wrong kind of object for the action: refused
+            access.load(Aanmelding, world["a_ob"].id, "dossier.view")  # (it may know this one exists)
+        assert access.load(Aanmelding, world["a_ob"].id, "aanmelding.receive") == world["a_ob"]
+    with world["app"].test_request_context(), pytest.raises(Forbidden):  # sees it, may not edit it
+        access.load(Dossier, world["d_regie3"].id, "dossier.edit", user=world["users"]["regisseur3"])
+    assert AuditEvent.select().count() == before
 
 
 @pytest.mark.parametrize("role, teams", [

@@ -1,7 +1,7 @@
 """Login, logout and the session cookie."""
 import re
 
-from conftest import PASSWORD
+from kit import PASSWORD
 
 
 def _without_tokens(html: str) -> str:

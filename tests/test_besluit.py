@@ -3,6 +3,7 @@ and the lead times from the transition stamps."""
 import datetime as dt
 
 import pytest
+from kit import assert_fragment, assert_page
 
 # Not imported from conftest: tests/browser/ imports this module, where `conftest` is another file.
 HX_PLAIN = {"HX-Request": "true"}
@@ -163,12 +164,13 @@ def test_page_and_fragment(client, login):
     d = maak_dossier()
     login("coordinator")
     page = client.get(url(d))
-    assert page.status_code == 200 and "<html" in page.text
+    assert_page(page)
     assert 'value="advies"' in page.text and 'value="spoor2"' in page.text and 'value="spoor3"' in page.text
     assert "Lotte Stevens" in page.text and "Pieter Goossens" in page.text
     assert "triage-overleg van" in page.text
     fragment = client.get(url(d), headers=HX)
-    assert fragment.status_code == 200 and "<html" not in fragment.text and 'name="motivering"' in fragment.text
+    assert_fragment(fragment)
+    assert 'name="motivering"' in fragment.text
     assert "HX-Request" in fragment.headers.get("Vary", "")
     # An htmx request for another target (e.g. following HX-Location) gets the whole page.
     assert "<html" in client.get(url(d), headers=HX_PLAIN).text

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from html.parser import HTMLParser
 
-from _triage_data import maak_dossier, maak_overleg
+from kit import maak_dossier, maak_overleg
 
 from vh.models import Bijdrage, User
 

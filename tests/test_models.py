@@ -5,9 +5,9 @@ import datetime as dt
 import threading
 
 import pytest
+from kit import GEZIN, maak_dossier
 from playhouse.test_utils import count_queries
 
-from tests._triage_data import GEZIN, maak_dossier
 from vh import keuzes, workflow
 from vh.db import db
 from vh.keuzes import (

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from _triage_data import GEZIN, HV, beslis, maak_dossier, maak_overleg, team
-from conftest import HX
 from icalendar import Calendar
+from kit import GEZIN, HV, HX, assert_fragment, beslis, maak_dossier, maak_overleg, queries_for, team
 
 from vh import access
 from vh.models import Agendapunt, AuditEvent, Bijdrage, Dossier, Overgang, Overleg, Persoon, User
@@ -44,7 +43,8 @@ def test_list_as_fragment(client, login):
     maak_overleg()
     login("coordinator")
     r = client.get("/overleggen", headers=HX)
-    assert r.status_code == 200 and "<html" not in r.text and "Komende overleggen" in r.text
+    assert_fragment(r)
+    assert "Komende overleggen" in r.text
 
 
 # ---------------------------------------------------------------- create and edit
@@ -146,7 +146,8 @@ def test_agenda_opbouwen_adds_te_bespreken_dossiers_once(client, login):
     assert r.status_code == 303
     assert [p.dossier_id for p in o.agenda.order_by(Agendapunt.volgorde)] == [a.id, b.id]
     r = client.post(f"/overleggen/{o.id}/agenda", headers=HX)
-    assert r.status_code == 200 and 'id="agenda"' in r.text and "<html" not in r.text
+    assert_fragment(r, 200)
+    assert 'id="agenda"' in r.text
     assert "geen dossiers meer" in r.text
     assert o.agenda.count() == 2
 
@@ -306,7 +307,8 @@ def test_bijdrage_with_htmx_and_validation(client, login):
     login("kernpartner")
     hx = dict(HX, **{"HX-Target": "bijdragen"})
     r = _bijdrage(client, o, "", headers=hx)
-    assert r.status_code == 422 and "Schrijf uw bijdrage" in r.text and "<html" not in r.text
+    assert_fragment(r, 422)
+    assert "Schrijf uw bijdrage" in r.text
     r = _bijdrage(client, o, "<p><script>x</script></p>", headers=hx)
     assert r.status_code == 422 and "Schrijf uw bijdrage in gewone tekst" in r.text
     r = _bijdrage(client, o, "x" * 20001)
@@ -480,21 +482,20 @@ def test_verslag_for_kernpartner_hides_dossiers_they_may_no_longer_see(client, l
     assert a.nummer not in r.text and "Advies" not in r.text
     assert b.nummer in r.text
     assert "1 agendapunt(en) staan niet in dit verslag" in r.text
-    for voornaam, achternaam, *_ in GEZIN:
+    for _voornaam, achternaam, *_ in GEZIN:
         assert achternaam not in r.text
     ander = maak_overleg(deelnemers=("coordinator-hv@vh.test",), teamnaam=HV)
     assert client.get(f"/overleggen/{ander.id}/verslag").status_code == 404
 
 
 def test_verslag_bounded_queries(client, login):
-    from test_triage import _count_queries  # noqa: F401  (helper only)
     dossiers = [maak_dossier("dossiervorming") for _ in range(3)]
     o = maak_overleg(dossiers=dossiers)
     login("coordinator")
-    few = _count_queries(client, f"/overleggen/{o.id}/verslag")
+    few = queries_for(client, f"/overleggen/{o.id}/verslag")
     for i in range(12):
         d = maak_dossier("dossiervorming")
         Agendapunt.create(overleg=o, dossier=d, volgorde=10 + i)
         beslis(d, "spoor3", o)
-    many = _count_queries(client, f"/overleggen/{o.id}/verslag")
+    many = queries_for(client, f"/overleggen/{o.id}/verslag")
     assert few == many

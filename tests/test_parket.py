@@ -4,12 +4,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import HX
-from test_ontvangst import HALLE, maak_aanmelding, open_dossier
+from kit import HALLE, HX, assert_fragment, maak_aanmelding, open_dossier
 
 from vh import access
 from vh.auth.accounts import create_user
-from vh.models import AuditEvent, Bijdrage, Dossier, Overgang, Parketcheck, User, utcnow
+from vh.models import AuditEvent, Bijdrage, Dossier, Overgang, Parketcheck, Team, User, utcnow
+from vh.ontvangst.beoordelen import nieuw_dossier
+from vh.parket import parketcheck
+from vh.workflow import WorkflowError
 
 
 @pytest.fixture
@@ -39,7 +41,7 @@ def test_inbox_lists_open_requests_with_waiting_mark(client, login, app):
     assert r.text.count("tag--red") == 1
     assert AuditEvent.select().where(AuditEvent.actie == "parket.lijst").exists()
     fragment = client.get("/parket", headers={**HX, "HX-Target": "scherm"})
-    assert fragment.status_code == 200 and "<html" not in fragment.text
+    assert_fragment(fragment)
     app.config["VH_PARKET_WAIT_DAYS"] = 10
     assert "Wacht al 7 dagen" not in client.get("/parket").text
 
@@ -61,7 +63,8 @@ def test_answer_screen_shows_only_what_the_decision_needs(client, login):
     assert AuditEvent.select().where((AuditEvent.actie == "parketcheck.view")
                                      & (AuditEvent.object_id == check.id)).exists()
     fragment = client.get(f"/parket/{check.id}", headers={**HX, "HX-Target": "scherm"})
-    assert fragment.status_code == 200 and "<html" not in fragment.text and "Greet Vos" in fragment.text
+    assert_fragment(fragment)
+    assert "Greet Vos" in fragment.text
 
 
 def test_parket_of_another_arrondissement_cannot_see_the_request(client, login, parket_hv):
@@ -110,7 +113,8 @@ def test_answer_validation(client, login, data, fout):
     r = client.post(f"/parket/{check.id}", data=data)
     assert r.status_code == 422 and fout in r.text and "Er is een probleem" in r.text
     r = client.post(f"/parket/{check.id}", data=data, headers={**HX, "HX-Target": "antwoord"})
-    assert r.status_code == 422 and "<html" not in r.text and fout in r.text
+    assert_fragment(r, 422)
+    assert fout in r.text
     assert Parketcheck.get_by_id(check.id).uitkomst is None
     assert Dossier.get_by_id(check.dossier.id).fase == "parketcheck"
 
@@ -181,3 +185,65 @@ def test_answer_refused_when_dossier_no_longer_waits(client, login):
     r = client.post(f"/parket/{check.id}", data={"uitkomst": "akkoord"})
     assert r.status_code == 422 and "kan niet in de fase" in r.text
     assert Parketcheck.get_by_id(check.id).uitkomst is None
+
+
+# ---------------------------------------------------------------- the rules, called directly
+def _gevraagd(user, **velden) -> Parketcheck:
+    """A dossier of Oost-Brabant waiting for the parket, made through the ontvangst rule."""
+    d = nieuw_dossier(maak_aanmelding(**velden), user("coordinator"), Team.get(Team.naam == "Veilig Huis Oost-Brabant"))
+    return d.laatste_parketcheck()
+
+
+def test_rule_vraag_aan_only_from_nieuw(app, user):
+    check = _gevraagd(user)
+    with pytest.raises(WorkflowError):
+        parketcheck.vraag_aan(check.dossier, user("coordinator"))  # it waits already
+    assert Parketcheck.select().where(Parketcheck.dossier == check.dossier_id).count() == 1
+    assert check.gevraagd_op == Dossier.get_by_id(check.dossier_id).fase_sinds
+
+
+def test_rule_beantwoord_once_keeps_only_the_text_of_its_outcome(app, user):
+    check = _gevraagd(user)
+    with pytest.raises(ValueError):
+        parketcheck.beantwoord(check, user("parket"), "misschien")
+    check = parketcheck.beantwoord(check, user("parket"), "beperkingen", beperkingen="  Niet het PV.  ",
+                                   reden="genegeerd")
+    assert (check.uitkomst, check.beperkingen, check.reden) == ("beperkingen", "Niet het PV.", "")
+    assert Dossier.get_by_id(check.dossier_id).fase == "te_bespreken"
+    laatste = list(Overgang.van_dossier(check.dossier_id))[-1]
+    assert (laatste.actie, laatste.toelichting) == ("parket_antwoord", "Akkoord met beperkingen")
+    with pytest.raises(parketcheck.AlBeantwoord):
+        parketcheck.beantwoord(check, user("parket"), "bezwaar", reden="Te laat.")
+    assert Parketcheck.get_by_id(check.id).uitkomst == "beperkingen"
+
+
+def test_rule_wacht_is_too_long_only_while_unanswered(app, user):
+    check = _gevraagd(user)
+    check.gevraagd_op = utcnow() - dt.timedelta(days=6)
+    with app.app_context():
+        assert parketcheck.wacht_dagen_max() == 5
+        assert parketcheck.wacht(check) == {"dagen": 6, "te_lang": True}
+        check.uitkomst = "akkoord"
+        assert parketcheck.wacht(check) == {"dagen": 6, "te_lang": False}
+        app.config["VH_PARKET_WAIT_DAYS"] = 6
+        check.uitkomst = None
+        assert parketcheck.wacht(check)["te_lang"] is False
+
+
+def test_rule_beslissingsinfo_pv_numbers_and_summary(app, user):
+    check = _gevraagd(user, pv_nummers="LE.1/26; LE.2/26\nLE.1/26", recent_incident="Een  zin\nover " + "x " * 300)
+    info = parketcheck.beslissingsinfo(check)
+    assert info["pv_nummers"] == ["LE.1/26", "LE.2/26"]
+    assert info["samenvatting"].startswith("Een zin over x") and info["samenvatting"].endswith(" …")
+    assert len(info["samenvatting"]) <= parketcheck.SAMENVATTING_TEKENS + 2
+    assert [p.naam for p in info["personen"]] == ["Rik Vos", "Greet Vos", "Mila Vos"]  # oldest first
+    assert parketcheck.samenvatting("kort") == "kort" and parketcheck.samenvatting(None) == ""
+
+
+def test_rule_lijst_only_the_own_arrondissement(app, user, parket_hv):
+    check = _gevraagd(user)
+    with app.test_request_context():
+        lijst = parketcheck.lijst(user("parket"))
+        assert [(c.id, n) for c, _, n in lijst["open_"]] == [(check.id, 3)] and lijst["beantwoord"] == []
+        assert parketcheck.lijst(parket_hv)["open_"] == []
+    assert AuditEvent.select().where(AuditEvent.actie == "parket.lijst").count() == 2

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from kit import count_queries
 
 from vh import access
 from vh.aanmelding import indienen
@@ -254,18 +255,9 @@ def test_import_uses_a_bounded_number_of_queries(app, user):
     politie = user("politie")
 
     def tel(data):
-        teller = {"n": 0}
-        oud = db.obj.execute_sql
-
-        def execute_sql(sql, params=None, *a, **kw):
-            teller["n"] += 1
-            return oud(sql, params, *a, **kw)
-        db.obj.execute_sql = execute_sql
-        try:
+        with count_queries() as teller:
             pi.importeer(data, politie)
-        finally:
-            del db.obj.execute_sql
-        return teller["n"]
+        return teller.count
 
     klein = tel(bestand(*(rij(pv=f"A.{n}/26", vn=f"A{n}") for n in range(3))))
     groot = tel(bestand(*(rij(pv=f"B.{n}/26", vn=f"B{n}") for n in range(150))))

@@ -4,9 +4,8 @@ from __future__ import annotations
 import logging
 import re
 
-from conftest import HX, PASSWORD, ROLE_USERS, make_app, reset_database, seed_base
-
-from vh.db import db
+import pytest
+from kit import HX, PASSWORD, ROLE_USERS, seeded_app
 
 
 def check_headers(response):
@@ -48,10 +47,7 @@ def test_session_cookie_is_httponly_and_samesite_lax(client):
 
 def test_csrf_on(tmp_path):
     """The one test with CSRF protection switched on, as in production."""
-    app = make_app(tmp_path, WTF_CSRF_ENABLED=True)
-    with db.connection_context():
-        reset_database()
-        seed_base()
+    app = seeded_app(tmp_path, WTF_CSRF_ENABLED=True)
     client = app.test_client()
     data = {"email": ROLE_USERS["beheerder"], "password": PASSWORD}
 
@@ -98,6 +94,7 @@ def test_405_is_dutch(client, login):
     assert r.status_code == 405 and "Dit kan zo niet" in r.text
 
 
+@pytest.mark.fresh_app
 def test_500_page_fragment_and_log_without_personal_data(app, client, login, caplog):
     @app.route("/test/kapot")
     def _kapot():

@@ -1,13 +1,20 @@
 """THE need-to-know policy: who may see or do what, on which dossier or referral.
 
-Deny by default: an action that is not listed here is refused. Views never decide access by
-themselves; they call `can()` / `require()` and scope lists with the query functions, so a list is
-filtered in SQL, never in Python. `require()` answers 404 when the user may not know the thing
-exists and 403 when they may see it but not do this.
+A registry of rules keyed by action name: `RULES["dossier.view"][Dossier]` is the one small
+function that decides it, registered with `@rule("dossier.view", Dossier)`. Deny by default: an
+action that is not registered, or asked about an object of another kind, is refused. Views never
+decide access by themselves; they call `can()` / `require()` / `load()` and scope lists with the
+query functions, so a list is filtered in SQL, never in Python. `require()` answers 404 when the
+user may not know the thing exists (no "see" rule of its kind grants it) and 403 when they may
+see it but not do this.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
+
 from flask import abort
+from flask_login import current_user
 from peewee import Expression, Value
 
 from .models import (
@@ -119,7 +126,81 @@ def overleggen_visible_to(user: User):
     return Overleg.select().where(_any(conditions))
 
 
-# ---------------------------------------------------------------- single decisions
+# ---------------------------------------------------------------- the registry
+Decide = Callable[..., bool]  # (user) -> bool for a global action, (user, obj) -> bool otherwise
+
+RULES: dict[str, dict[type | None, Decide]] = {}  # action → {model (None: global) → decide}
+SEE: dict[type, list[str]] = {}  # model → the actions that let a user know such an object exists
+
+
+def rule(actions: str | Iterable[str], model: type | None = None, *, see: bool = False):
+    """Register the decorated function as the rule of `actions` on `model` (None: a global
+    action, asked without an object). `see=True`: granting it means the user may know the object
+    exists, so a refusal of another action on it is 403 instead of 404."""
+    names = (actions,) if isinstance(actions, str) else tuple(actions)
+
+    def register(decide: Decide) -> Decide:
+        for action in names:
+            by_model = RULES.setdefault(action, {})
+            if model in by_model:
+                raise ValueError(f"access rule {action!r} on {model} is registered twice")
+            by_model[model] = decide
+            if see:
+                SEE.setdefault(model, []).append(action)
+        return decide
+    return register
+
+
+def can(user: User, action: str, obj=None) -> bool:
+    """May `user` do `action` (to `obj`)? Everything not granted here is denied."""
+    if user is None or not user.is_authenticated or not user.actief:
+        return False
+    decide = RULES.get(action, {}).get(None if obj is None else type(obj))
+    if decide is None:
+        return False
+    return bool(decide(user) if obj is None else decide(user, obj))
+
+
+def may_know(user: User, obj) -> bool:
+    """May `user` know that `obj` exists (one of its kind's "see" rules grants it)?"""
+    return any(can(user, action, obj) for action in SEE.get(type(obj), ()))
+
+
+def require(user: User, action: str, obj=None) -> None:
+    """Abort unless allowed: 404 if the user may not know `obj` exists, 403 otherwise."""
+    if can(user, action, obj):
+        return
+    if obj is not None and not may_know(user, obj):
+        abort(404)
+    abort(403)
+
+
+MAX_ID = 2**63 - 1  # the largest BIGINT: a larger id is absent, not a database error
+_DIGITS = re.compile(r"[0-9]{1,19}")
+
+
+def parse_id(pk) -> int | None:
+    """`pk` as a row id, or None when it cannot be one (not a whole number, < 1, > MAX_ID)."""
+    if isinstance(pk, bool):
+        return None
+    if isinstance(pk, str):
+        pk = int(pk) if _DIGITS.fullmatch(pk) else None
+    return pk if isinstance(pk, int) and 1 <= pk <= MAX_ID else None
+
+
+def load(model, pk, action: str, user: User | None = None):
+    """Load one `model` by id for `action` and check it: 404 when absent (also for an id that
+    cannot be one), then `require()`'s 404/403. No audit event: a change is audited by the rule
+    that makes it, a read by `audit.load()`, which calls this."""
+    ident = parse_id(pk)
+    obj = model.get_or_none(model.id == ident) if ident is not None else None
+    if obj is None:
+        abort(404)
+    require(current_user if user is None else user, action, obj)
+    return obj
+
+
+# ---------------------------------------------------------------- the rules
 def _in(query, obj) -> bool:
     return query.where(query.model.id == obj.id).exists()
 
@@ -128,136 +209,158 @@ def _coordinator_of(user: User, team_id) -> bool:
     return user.has("coordinator") and team_id in user.team_ids
 
 
-GLOBAL_ACTIONS = {
-    "aanmelding.create": lambda u: u.has("aanmelder"),
-    "politie.import": lambda u: (u.has("aanmelder") and u.organisatie_id is not None
-                                 and u.organisatie.type == "politie" and u.organisatie.in_pilootzone),
-    "ontvangst.inbox": lambda u: u.has("coordinator"),
-    "triage.board": lambda u: u.has("coordinator"),
-    "overleg.list": lambda u: u.has("coordinator", "kernpartner"),
-    "overleg.create": lambda u: u.has("coordinator"),
-    "parket.inbox": lambda u: u.has("parket") and u.organisatie_id is not None,
-    "dossier.list": lambda u: u.has("coordinator", "regisseur2", "regisseur3", "kernpartner"),
-    "beheer": lambda u: u.has("beheerder"),
-    "audit.view": lambda u: u.has("dpo"),
-    "regie.mijn": lambda u: u.has("regisseur2", "regisseur3"),
-}
-
-
-def _dossier_action(user: User, action: str, d: Dossier) -> bool:
-    coordinator = _coordinator_of(user, d.team_id)
-    if action == "dossier.view":
-        return _in(dossiers_visible_to(user), d)
-    if action in ("dossier.edit", "parketcheck.request", "besluit.create", "brief.send",
-                  "agenda.manage", "team.settings"):
-        return coordinator
-    if action == "bijdrage.create":
-        # The workflow adds the parket gate; here: who may speak for their organisation.
-        return coordinator or (user.has("kernpartner") and d.fase in VOOR_BESLUIT
-                               and _agenda_dossiers_of(user).where(Agendapunt.dossier == d.id).exists())
-    if action.startswith("regie."):
-        return coordinator or (user.has("regisseur2", "regisseur3") and d.regisseur_id == user.id)
-    return False
-
-
-def _aanmelding_action(user: User, action: str, a: Aanmelding) -> bool:
-    if action == "aanmelding.edit":
-        return a.auteur_id == user.id and a.status == "concept"
-    if action == "aanmelding.status":  # what the referrer may know of their own referral
-        return a.auteur_id == user.id
-    if action in ("aanmelding.view", "aanmelding.receive"):
-        return a.status != "concept" and _in(aanmeldingen_received_by(user), a)
-    if action == "brief.compose":  # the advice letter to the referrer: a coordinator of the team
-        return a.status != "concept" and _brief_team_coordinator(user, a.team_id)
-    return False
-
-
-def _brief_team_coordinator(user: User, team_id) -> bool:
+def _team_coordinator(user: User, team_id) -> bool:
     """A coordinator of the team; a referral without a team (outside Vlaams-Brabant) is any
     coordinator's, as in `aanmeldingen_received_by`."""
     return user.has("coordinator") and (team_id is None or team_id in user.team_ids)
 
 
-def _brief_action(user: User, action: str, b: Brief) -> bool:
-    team_id = b.dossier.team_id if b.dossier_id else b.aanmelding.team_id
-    coordinator = _brief_team_coordinator(user, team_id)
-    if action in ("brief.view", "brief.pdf"):
-        # The referrer sees the letter only once it is sent; before that it does not exist for them.
-        return coordinator or (b.aan_id == user.id and b.verzonden_op is not None)
-    if action in ("brief.edit", "brief.send"):
-        return coordinator and b.verzonden_op is None
-    return False
+# Global actions: a screen or a list, asked without an object.
+for _action, _roles in {
+    "aanmelding.create": ("aanmelder",),
+    "ontvangst.inbox": ("coordinator",),
+    "triage.board": ("coordinator",),
+    "overleg.list": ("coordinator", "kernpartner"),
+    "overleg.create": ("coordinator",),
+    "dossier.list": ("coordinator", "regisseur2", "regisseur3", "kernpartner"),
+    "beheer": ("beheerder",),
+    "audit.view": ("dpo",),
+    "regie.mijn": ("regisseur2", "regisseur3"),
+}.items():
+    rule(_action)(lambda user, _roles=_roles: user.has(*_roles))
+del _action, _roles
 
 
-def _parketcheck_action(user: User, action: str, p: Parketcheck) -> bool:
-    if action == "parketcheck.view":
-        return _in(parketchecks_visible_to(user), p)
-    if action == "parketcheck.answer":
-        return p.uitkomst is None and _in(parketchecks_visible_to(user), p)
-    return False
+@rule("politie.import")
+def _politie_import(user: User) -> bool:
+    """Police in a pilot zone only."""
+    return (user.has("aanmelder") and user.organisatie_id is not None
+            and user.organisatie.type == "politie" and user.organisatie.in_pilootzone)
 
 
-def _overleg_action(user: User, action: str, o: Overleg) -> bool:
-    if action == "overleg.view":
-        return _in(overleggen_visible_to(user), o)
-    if action == "overleg.manage":
-        return _coordinator_of(user, o.team_id)
-    if action == "overleg.deelnemen":  # speak in this meeting: its chair's team, or a participant
-        return _coordinator_of(user, o.team_id) or OverlegDeelnemer.select().where(
-            (OverlegDeelnemer.overleg == o.id) & (OverlegDeelnemer.user == user.id)).exists()
-    return False
+@rule("parket.inbox")
+def _parket_inbox(user: User) -> bool:
+    return user.has("parket") and user.organisatie_id is not None
 
 
-def _bijdrage_action(user: User, action: str, b: Bijdrage) -> bool:
-    if action == "bijdrage.view":
-        return _in(dossiers_visible_to(user), b.dossier)
-    if action == "bijdrage.correct":  # only its author, only the current version, while allowed to add
-        return (b.actueel and b.auteur_id == user.id
-                and _dossier_action(user, "bijdrage.create", b.dossier))
-    return False
+# Dossier
+@rule("dossier.view", Dossier, see=True)
+def _dossier_view(user: User, d: Dossier) -> bool:
+    return _in(dossiers_visible_to(user), d)
 
 
-def _import_action(user: User, action: str, imp: PolitieImport) -> bool:
-    if action == "politie_import.view":
-        return can(user, "politie.import") and imp.user_id == user.id
-    return False
+@rule(("dossier.edit", "parketcheck.request", "besluit.create", "brief.send", "agenda.manage",
+       "team.settings"), Dossier)
+def _dossier_coordinator(user: User, d: Dossier) -> bool:
+    return _coordinator_of(user, d.team_id)
 
 
-def _team_action(user: User, action: str, t: Team) -> bool:
-    if action == "team.settings":  # e.g. "het parket neemt tijdelijk niet deel"
-        return _coordinator_of(user, t.id)
-    return False
+@rule("bijdrage.create", Dossier)
+def _bijdrage_create(user: User, d: Dossier) -> bool:
+    """Who may speak for their organisation (the workflow adds the parket gate)."""
+    return _coordinator_of(user, d.team_id) or (
+        user.has("kernpartner") and d.fase in VOOR_BESLUIT
+        and _agenda_dossiers_of(user).where(Agendapunt.dossier == d.id).exists())
 
 
-def can(user: User, action: str, obj=None) -> bool:
-    """May `user` do `action` (to `obj`)? Everything not granted here is denied."""
-    if user is None or not user.is_authenticated or not user.actief:
-        return False
-    if obj is None:
-        rule = GLOBAL_ACTIONS.get(action)
-        return bool(rule and rule(user))
-    for model, decide in ((Dossier, _dossier_action), (Aanmelding, _aanmelding_action),
-                          (Parketcheck, _parketcheck_action), (Overleg, _overleg_action),
-                          (Brief, _brief_action), (Team, _team_action), (Bijdrage, _bijdrage_action),
-                          (PolitieImport, _import_action)):
-        if isinstance(obj, model):
-            return decide(user, action, obj)
-    return False
+@rule(("regie.plan", "regie.logboek"), Dossier)
+def _regie(user: User, d: Dossier) -> bool:
+    """Casusregie: the team's coordinator or the dossier's own regisseur."""
+    return _coordinator_of(user, d.team_id) or (
+        user.has("regisseur2", "regisseur3") and d.regisseur_id == user.id)
 
 
-_SEE = {Dossier: "dossier.view", Aanmelding: "aanmelding.status", Parketcheck: "parketcheck.view",
-        Overleg: "overleg.view", Brief: "brief.view",
-        Bijdrage: "bijdrage.view"}
+# Aanmelding
+@rule("aanmelding.edit", Aanmelding)
+def _aanmelding_edit(user: User, a: Aanmelding) -> bool:
+    return a.auteur_id == user.id and a.status == "concept"
 
 
-def require(user: User, action: str, obj=None) -> None:
-    """Abort unless allowed: 404 if the user may not know `obj` exists, 403 otherwise."""
-    if can(user, action, obj):
-        return
-    if obj is not None:
-        see = _SEE.get(type(obj))
-        may_know = see and (can(user, see, obj) or (
-            isinstance(obj, Aanmelding) and can(user, "aanmelding.view", obj)))
-        if not may_know:
-            abort(404)
-    abort(403)
+@rule("aanmelding.status", Aanmelding, see=True)
+def _aanmelding_status(user: User, a: Aanmelding) -> bool:
+    """What the referrer may know of their own referral (a draft is its author's only)."""
+    return a.auteur_id == user.id
+
+
+@rule(("aanmelding.view", "aanmelding.receive"), Aanmelding, see=True)
+def _aanmelding_received(user: User, a: Aanmelding) -> bool:
+    return a.status != "concept" and _in(aanmeldingen_received_by(user), a)
+
+
+@rule("brief.compose", Aanmelding)
+def _brief_compose(user: User, a: Aanmelding) -> bool:
+    """The advice letter to the referrer: a coordinator of the referral's team."""
+    return a.status != "concept" and _team_coordinator(user, a.team_id)
+
+
+# Brief
+def _brief_coordinator(user: User, b: Brief) -> bool:
+    return _team_coordinator(user, b.dossier.team_id if b.dossier_id else b.aanmelding.team_id)
+
+
+@rule(("brief.view", "brief.pdf"), Brief, see=True)
+def _brief_view(user: User, b: Brief) -> bool:
+    """The referrer sees the letter only once it is sent; before that it does not exist for them."""
+    return _brief_coordinator(user, b) or (b.aan_id == user.id and b.verzonden_op is not None)
+
+
+@rule(("brief.edit", "brief.send"), Brief)
+def _brief_edit(user: User, b: Brief) -> bool:
+    return b.verzonden_op is None and _brief_coordinator(user, b)
+
+
+# Parketcheck
+@rule("parketcheck.view", Parketcheck, see=True)
+def _parketcheck_view(user: User, p: Parketcheck) -> bool:
+    return _in(parketchecks_visible_to(user), p)
+
+
+@rule("parketcheck.answer", Parketcheck)
+def _parketcheck_answer(user: User, p: Parketcheck) -> bool:
+    """Answered once, never again."""
+    return p.uitkomst is None and _in(parketchecks_visible_to(user), p)
+
+
+# Overleg
+@rule("overleg.view", Overleg, see=True)
+def _overleg_view(user: User, o: Overleg) -> bool:
+    return _in(overleggen_visible_to(user), o)
+
+
+@rule("overleg.manage", Overleg)
+def _overleg_manage(user: User, o: Overleg) -> bool:
+    return _coordinator_of(user, o.team_id)
+
+
+@rule("overleg.deelnemen", Overleg)
+def _overleg_deelnemen(user: User, o: Overleg) -> bool:
+    """Speak in this meeting: its chair's team, or a participant."""
+    return _coordinator_of(user, o.team_id) or OverlegDeelnemer.select().where(
+        (OverlegDeelnemer.overleg == o.id) & (OverlegDeelnemer.user == user.id)).exists()
+
+
+# Bijdrage
+@rule("bijdrage.view", Bijdrage, see=True)
+def _bijdrage_view(user: User, b: Bijdrage) -> bool:
+    """Seen with its dossier."""
+    return _in(dossiers_visible_to(user), b.dossier)
+
+
+@rule("bijdrage.correct", Bijdrage)
+def _bijdrage_correct(user: User, b: Bijdrage) -> bool:
+    """Only its author, only the current version, only while the author may still add."""
+    return b.actueel and b.auteur_id == user.id and can(user, "bijdrage.create", b.dossier)
+
+
+# PolitieImport
+@rule("politie_import.view", PolitieImport)
+def _politie_import_view(user: User, imp: PolitieImport) -> bool:
+    """A police upload report (it names PV numbers) is its uploader's only."""
+    return imp.user_id == user.id and can(user, "politie.import")
+
+
+# Team
+@rule("team.settings", Team)
+def _team_settings(user: User, t: Team) -> bool:
+    """e.g. "het parket neemt tijdelijk niet deel"."""
+    return _coordinator_of(user, t.id)

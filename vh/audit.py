@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import json
 
-from flask import abort, has_request_context, request
+from flask import has_request_context, request
 from flask_login import current_user
 
 from . import access
@@ -72,17 +72,14 @@ def record_change(actie: str, obj, old: dict, new: dict, **kwargs) -> AuditEvent
     return record(actie, obj, details={"wijzigingen": diff}, **kwargs) if diff else None
 
 
-def load(model, pk, action: str = None, *, audit_action: str | None = None):
-    """Load one object for display: 404 if absent, the access check, then the audit event.
+def load(model, pk, action: str | None = None, *, audit_action: str | None = None):
+    """Load one object for display: `access.load()` (404 if absent, the 404/403 check), then the
+    audit event.
 
     `action` defaults to the model's view action (e.g. dossier.view). The event is written only
     when access was granted, under `audit_action` (default: the same name)."""
-    try:
-        obj = model.get_by_id(int(pk))
-    except (model.DoesNotExist, ValueError, TypeError):
-        abort(404)
     action = action or f"{model.__name__.lower()}.view"
-    access.require(current_user, action, obj)
+    obj = access.load(model, pk, action)
     record(audit_action or action, obj)
     return obj
 

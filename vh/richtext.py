@@ -50,6 +50,13 @@ def tekst_naar_html(text: str) -> str:
     return sanitize("\n".join(parts))
 
 
+def van_tekst(text: str | None) -> str:
+    """Plain text of a textarea → sanitised HTML, or "" when no visible text is left (so
+    `if not van_tekst(...)` is the one "empty?" test of a text someone typed)."""
+    value = tekst_naar_html(text)
+    return "" if is_leeg(value) else value
+
+
 def _inline(line: str) -> str:
     """Escape a line but let the allowed inline tags (<strong>, <em>) through."""
     escaped = html.escape(line, quote=False)

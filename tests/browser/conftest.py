@@ -14,6 +14,7 @@ import weakref
 from pathlib import Path
 
 import pytest
+from kit import PASSWORD, ROLE_USERS, seeded_app
 
 CHROMIUM = os.environ.get("VH_CHROMIUM") or "/usr/bin/chromium"
 HAVE_CHROMIUM = os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)
@@ -44,13 +45,6 @@ def _chromium_required():
         pytest.fail("Browsertests moeten in CI draaien, maar er is " + _NO_CHROMIUM, pytrace=False)
 
 
-def _base_conftest(config):
-    """tests/conftest.py as loaded by pytest (make_app, seed_base, ROLE_USERS, PASSWORD)."""
-    module = config.pluginmanager.get_plugin(str(Path(__file__).parent.parent / "conftest.py"))
-    assert module is not None, "tests/conftest.py is niet geladen"
-    return module
-
-
 # --- the app under test ---------------------------------------------------------------------------
 
 class LiveServer(str):
@@ -59,8 +53,8 @@ class LiveServer(str):
 
 
 @pytest.fixture
-def live_server(request, tmp_path):
-    """A seeded app (temp SQLite file, or VH_TEST_DATABASE_URL) served on 127.0.0.1:<free port>,
+def live_server(tmp_path):
+    """A seeded app (the kit's fresh copy of the seeded database) served on 127.0.0.1:<free port>,
     CSRF on as in production. Yields the base URL without trailing slash. The peewee proxy is a
     module global, so there is one live app at a time (function scope). `live_server.app` is the
     Flask app, e.g. to check `"beheer.gebruikers" in live_server.app.view_functions`."""
@@ -68,11 +62,7 @@ def live_server(request, tmp_path):
 
     from vh.db import db
 
-    base = _base_conftest(request.config)
-    app = base.make_app(tmp_path, WTF_CSRF_ENABLED=True)
-    with db.connection_context():
-        base.reset_database()
-        base.seed_base()
+    app = seeded_app(tmp_path, WTF_CSRF_ENABLED=True)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="vh-live-server", daemon=True)
     thread.start()
@@ -139,15 +129,13 @@ def page_nojs(browser, live_server):
 
 
 @pytest.fixture
-def browser_login(request, live_server):
+def browser_login(live_server):
     """browser_login(page, "coordinator") signs in with that role's demo account via /login
     and waits for the home page."""
-    base = _base_conftest(request.config)
-
     def _login(page, role: str):
         page.goto("/login")
-        page.fill("#email", base.ROLE_USERS.get(role, role))
-        page.fill("#password", base.PASSWORD)
+        page.fill("#email", ROLE_USERS.get(role, role))
+        page.fill("#password", PASSWORD)
         page.click("form[action^='/login'] button[type=submit]")
         page.wait_for_url(f"{live_server}/")
         return page

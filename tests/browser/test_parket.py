@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
+from kit import maak_aanmelding
 from playwright.sync_api import expect
-from test_ontvangst import maak_aanmelding
 
 from vh.db import db
 from vh.models import Aanmelding

@@ -32,7 +32,7 @@ def test_projection_mode_shows_no_full_name(page, live_server, browser_login, ax
 
 
 def test_coordinator_moves_a_card_with_javascript(page, live_server, browser_login, axe_check):
-    from _triage_data import maak_dossier
+    from kit import maak_dossier
     d = _seed(maak_dossier, "te_bespreken")
     browser_login(page, "coordinator")
     page.goto("/triage")
@@ -50,7 +50,7 @@ def test_coordinator_moves_a_card_with_javascript(page, live_server, browser_log
 
 
 def test_bezwaar_blocks_bijdragen(page, live_server, browser_login, axe_check):
-    from _triage_data import maak_dossier, maak_overleg
+    from kit import maak_dossier, maak_overleg
     d = _seed(maak_dossier, "te_bespreken", parket="bezwaar")
     o = _seed(maak_overleg, dossiers=[d])
     browser_login(page, "politie")
@@ -66,7 +66,7 @@ def test_bezwaar_blocks_bijdragen(page, live_server, browser_login, axe_check):
 def test_coordinator_plans_an_overleg_and_walks_the_agenda(page, live_server, browser_login, axe_check):
     import datetime as dt
 
-    from _triage_data import maak_dossier
+    from kit import maak_dossier
     d = _seed(maak_dossier, "te_bespreken", parket="beperkingen", beperkingen="Niets over het onderzoek.")
     browser_login(page, "coordinator")
     page.goto("/overleggen/nieuw")

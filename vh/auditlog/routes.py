@@ -113,12 +113,9 @@ def lijst():
     if not is_fragment_request():
         ctx["keten"] = audit.verify()
     if not valid:
-        response = render("audit/lijst.html", "zoeken", status=422, **ctx)
-        if is_fragment_request():
-            # The results were the target; the errors belong beside the fields, so swap the form too.
-            response.headers["HX-Retarget"] = "#zoeken"
-            response.headers["HX-Reswap"] = "outerHTML"
-        return response
+        # The results were the target; the errors belong beside the fields, so swap the form too.
+        return render("audit/lijst.html", "zoeken", status=422, retarget="#zoeken",
+                      reswap="outerHTML", **ctx)
 
     query = audit.period(form.van.data, form.tot.data)
     if form.gebruiker.data:

@@ -8,8 +8,16 @@ from vh.db import db
 from vh.models import ROLLEN, Organisatie, Team, User, UserTeam, join_list
 
 _hasher = PasswordHasher()
-# Verified against when the e-mail is unknown, so a wrong address costs the same time as a wrong password.
-_DUMMY_HASH = _hasher.hash("geen-account")
+_dummy_hash: str | None = None
+
+
+def _dummy() -> str:
+    """Verified against when the e-mail is unknown, so a wrong address costs the same time as a
+    wrong password. Made on first use (not at import) with the hasher in use then."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("geen-account")
+    return _dummy_hash
 
 
 class AccountError(ValueError):
@@ -22,7 +30,7 @@ def hash_password(password: str) -> str:
 
 def check_password(user: User | None, password: str) -> bool:
     try:
-        ok = _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+        ok = _hasher.verify(user.password_hash if user else _dummy(), password)
     except (VerificationError, InvalidHashError):
         return False
     return ok and user is not None

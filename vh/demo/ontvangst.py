@@ -9,9 +9,10 @@ import datetime as dt
 
 from vh.aanmelding import indienen
 from vh.db import db
+from vh.keuzes import ParketUitkomst
 from vh.models import Aanmelding, Dossier, Gemeente, Overgang, Parketcheck, Persoon, Team, User
-from vh.ontvangst.routes import nieuw_dossier
-from vh.parket.routes import beantwoord
+from vh.ontvangst.beoordelen import nieuw_dossier
+from vh.parket.parketcheck import beantwoord
 
 BEPERKING = "Het lopende strafonderzoek naar de feiten van 3 november mag niet besproken worden."
 
@@ -125,6 +126,5 @@ def load() -> str:
             if s.get("dagen_geleden"):
                 _terug_in_de_tijd(a, dossier, s["dagen_geleden"])
             if s["stap"] == "beperkingen":
-                check = Parketcheck.get(Parketcheck.dossier == dossier.id)
-                beantwoord(check, parket, "beperkingen", beperkingen=BEPERKING)
+                beantwoord(dossier.laatste_parketcheck(), parket, ParketUitkomst.BEPERKINGEN, beperkingen=BEPERKING)
     return f"Ontvangst: {made} nieuwe aanmeldingen." if made else ""

@@ -10,19 +10,17 @@ import datetime as dt
 from vh.db import db
 from vh.models import (
     Agendapunt,
-    Bijdrage,
     Dossier,
     Overleg,
-    OverlegDeelnemer,
     Parketcheck,
     Persoon,
     Team,
     User,
     utcnow,
 )
-from vh.richtext import tekst_naar_html as naar_html
-from vh.tijd import naar_utc, vandaag
+from vh.tijd import vandaag
 from vh.transitions import voer_uit
+from vh.triage import bijdragen, overleg
 
 from .basis import _dossier
 
@@ -48,11 +46,6 @@ GEZIN_DECOSTER = [
 ]
 
 
-def _moment(dagen: int, uur: int, minuut: int = 0) -> dt.datetime:
-    """A Brussels wall-clock time `dagen` from today, as naive UTC."""
-    return naar_utc(vandaag() + dt.timedelta(days=dagen), dt.time(uur, minuut))
-
-
 def _naar_triage(dossier: Dossier, uitkomst: str = "akkoord", beperkingen: str = "") -> None:
     coordinator = User.get(User.email == "coordinator@vh.test")
     parket = User.get(User.email == "parket@vh.test")
@@ -62,27 +55,16 @@ def _naar_triage(dossier: Dossier, uitkomst: str = "akkoord", beperkingen: str =
     voer_uit(dossier, "parket_antwoord", parket, uitkomst)
 
 
-def _overleg(team: Team, datum: dt.datetime, plaats: str) -> Overleg:
+def _overleg(team: Team, dagen: int, plaats: str) -> Overleg:
+    """An overleg at 9:30 Brussels time, `dagen` from today, with the DEELNEMERS."""
     coordinator = User.get(User.email == "coordinator@vh.test")
-    overleg = Overleg.create(team=team, datum=datum, plaats=plaats, voorzitter=coordinator)
-    for email in DEELNEMERS:
-        OverlegDeelnemer.create(overleg=overleg, user=User.get(User.email == email))
-    return overleg
+    deelnemers = [User.get(User.email == email).id for email in DEELNEMERS]
+    return overleg.opslaan(coordinator, team_id=team.id, datum=vandaag() + dt.timedelta(days=dagen),
+                           tijd=dt.time(9, 30), plaats=plaats, deelnemers=deelnemers)
 
 
-def _deelnemers_tekst(overleg: Overleg) -> str:
-    parts = [f"{overleg.voorzitter.naam} ({overleg.voorzitter.organisatie.naam}, voorzitter)"]
-    for email in DEELNEMERS:
-        u = User.get(User.email == email)
-        parts.append(f"{u.naam} ({u.organisatie.naam})")
-    return "; ".join(parts)
-
-
-def _bijdrage(dossier: Dossier, overleg: Overleg, email: str, tekst: str) -> None:
-    auteur = User.get(User.email == email)
-    Bijdrage.create(dossier=dossier, overleg=overleg, auteur=auteur, organisatie=auteur.organisatie,
-                    inhoud=naar_html(tekst), rechtsgrond=f"Casusoverleg art. 458ter Sw. – {overleg.team.naam}",
-                    deelnemers=_deelnemers_tekst(overleg))
+def _bijdrage(dossier: Dossier, o: Overleg, email: str, tekst: str) -> None:
+    bijdragen.maak_bijdrage(o, dossier, tekst, User.get(User.email == email))
 
 
 def _families(team: Team) -> int:
@@ -98,11 +80,11 @@ def _families(team: Team) -> int:
                        gezin_op_de_hoogte=True,
                        veilig_contact="Moeder bellen tussen 9 en 12 u; geen voicemail.")
     _naar_triage(mertens)
-    vorig = _overleg(team, _moment(-7, 9, 30), PLAATS_VORIG)
-    Agendapunt.create(overleg=vorig, dossier=mertens, volgorde=1, besproken=True,
-                      bespreking=naar_html("Herhaald geweld, kinderen getuige en slachtoffer.\n\n"
-                                           "Vader erkent een drankprobleem; moeder wil de relatie behouden."))
-    voer_uit(mertens, "bespreken", coordinator, toelichting=f"overleg {vorig.id}")
+    vorig = _overleg(team, -7, PLAATS_VORIG)
+    punt = Agendapunt.create(overleg=vorig, dossier=mertens, volgorde=1)
+    bijdragen.bespreek(vorig, punt, "Herhaald geweld, kinderen getuige en slachtoffer.\n\n"
+                                    "Vader erkent een drankprobleem; moeder wil de relatie behouden.",
+                       coordinator)
     _bijdrage(mertens, vorig, "politie@vh.test",
               "Vier interventies in het voorbije jaar, waarvan twee met slagen.\n"
               "Geen lopend strafonderzoek.")
@@ -126,11 +108,8 @@ def _families(team: Team) -> int:
 def _komend_overleg(team: Team) -> bool:
     if Overleg.select().where((Overleg.team == team) & (Overleg.plaats == PLAATS_KOMEND)).exists():
         return False
-    overleg = _overleg(team, _moment(7, 9, 30), PLAATS_KOMEND)
-    te_bespreken = (Dossier.select().where((Dossier.team == team) & (Dossier.fase == "te_bespreken"))
-                    .order_by(Dossier.acuut.desc(), Dossier.fase_sinds, Dossier.id))
-    for i, dossier in enumerate(te_bespreken, start=1):
-        Agendapunt.create(overleg=overleg, dossier=dossier, volgorde=i)
+    komend = _overleg(team, 7, PLAATS_KOMEND)
+    overleg.agenda_opbouwen(komend, User.get(User.email == "coordinator@vh.test"))
     return True
 
 

@@ -12,16 +12,15 @@ import datetime as dt
 
 from vh import audit
 from vh.db import db
+from vh.dossier import doorlooptijden as lead_times
 from vh.models import (
-    SLACHTOFFER_ROLLEN,
     Aanmelding,
     Agendapunt,
     Besluit,
+    Brief,
     Dossier,
     Organisatie,
-    Overgang,
     Overleg,
-    Parketcheck,
     Persoon,
     User,
     UserTeam,
@@ -42,14 +41,9 @@ class BesluitError(WorkflowError):
 
 
 def gezinszone(dossier: Dossier) -> str | None:
-    """The police zone number where the family lives: of the first victim with a municipality,
-    else of anyone in the dossier with one."""
-    personen = list(Persoon.select(Persoon.rol, Persoon.gemeente).where(
-        (Persoon.dossier == dossier.id) & Persoon.gemeente.is_null(False)).order_by(Persoon.id))
-    for kandidaten in ([p for p in personen if p.rol in SLACHTOFFER_ROLLEN], personen):
-        for p in kandidaten:
-            return p.gemeente.politiezone_nr
-    return None
+    """The police zone number where the family lives (Persoon.woonplaats_van), or None."""
+    gemeente = Persoon.woonplaats_van(dossier=dossier)
+    return gemeente.politiezone_nr if gemeente else None
 
 
 def regisseurs(dossier: Dossier, uitkomst: str):
@@ -89,14 +83,27 @@ def weigering(dossier: Dossier, uitkomst: str) -> str | None:
     return None
 
 
+MOTIVERING_NODIG = ("Schrijf op waarom het overleg dit besluit neemt, bijvoorbeeld welk advies het "
+                    "gezin of de aanmelder krijgt.")
+REGISSEUR_NODIG = {
+    "spoor2": "Kies een casusregisseur van het lokaal bestuur in de pilootzone van het gezin.",
+    "spoor3": "Kies een casusregisseur spoor 3 van het Veilig Huis.",
+}
+
+
 def neem_besluit(dossier: Dossier, uitkomst: str, motivering: str, user, overleg=None,
                  regisseur=None) -> Besluit:
-    """Record the decision and move the dossier on; raises BesluitError/WorkflowError when refused."""
+    """Record the decision and move the dossier on. Refused with a BesluitError (a WorkflowError
+    whose `veld` names the form field) in this order: an unknown outcome, the workflow's reason,
+    no motivering, an overleg without the dossier, a regisseur who may not be assigned."""
     if uitkomst not in ACTIES:
         raise BesluitError("Kies een besluit: advies, spoor 2 of spoor 3.")
+    reden = weigering(dossier, uitkomst)
+    if reden:
+        raise BesluitError(reden)
     motivering = (motivering or "").strip()
     if not motivering:
-        raise BesluitError("Schrijf op waarom u dit besluit neemt.", "motivering")
+        raise BesluitError(MOTIVERING_NODIG, "motivering")
     if overleg is not None and (overleg.team_id != dossier.team_id or not Agendapunt.select().where(
             (Agendapunt.overleg == overleg.id) & (Agendapunt.dossier == dossier.id)).exists()):
         raise BesluitError("Dit dossier staat niet op de agenda van dat overleg.")
@@ -106,10 +113,7 @@ def neem_besluit(dossier: Dossier, uitkomst: str, motivering: str, user, overleg
         velden["afsluitreden"] = "advies"
     else:
         if regisseur is None or not regisseurs(dossier, uitkomst).where(User.id == regisseur.id).exists():
-            soort = "van het lokaal bestuur in de pilootzone van het gezin" if uitkomst == "spoor2" \
-                else "van het Veilig Huis"
-            raise BesluitError(f"Kies een casusregisseur voor {uitkomst[:-1]} {uitkomst[-1]} {soort}.",
-                              "regisseur")
+            raise BesluitError(REGISSEUR_NODIG[uitkomst], "regisseur")
         velden.update(spoor=int(uitkomst[-1]), regisseur=regisseur)
     with db.atomic():
         voer_uit(dossier, ACTIES[uitkomst], user, **velden)
@@ -126,36 +130,36 @@ def laatste_besluit(dossier: Dossier) -> Besluit | None:
             .order_by(Besluit.beslist_op.desc(), Besluit.id.desc()).first())
 
 
+def keuzes(dossier: Dossier) -> dict[str, list[User]]:
+    """Per spoor the regisseurs that may be assigned (one query each)."""
+    return {u: list(regisseurs(dossier, u).select(User.id, User.naam, User.organisatie))
+            for u in ("spoor2", "spoor3")}
+
+
+def regisseur_uit(raw: str | None) -> User | None:
+    """The user a form's regisseur field names (an id as text), or None for anything else."""
+    raw = raw or ""
+    return User.get_or_none(User.id == int(raw)) if raw.isdigit() and len(raw) < 10 else None
+
+
+def aanmeldingen(dossier: Dossier) -> list[Aanmelding]:
+    """The referrals of the dossier (id and number), oldest first: one letter each after advies."""
+    return list(Aanmelding.select(Aanmelding.id, Aanmelding.nummer)
+                .where(Aanmelding.dossier == dossier.id).order_by(Aanmelding.id))
+
+
+def verzonden_brieven(dossier: Dossier) -> dict[int, int]:
+    """{aanmelding id: id of its sent letter} for the dossier."""
+    return {b.aanmelding_id: b.id for b in Brief.select(Brief.id, Brief.aanmelding)
+            .where((Brief.dossier == dossier.id) & Brief.verzonden_op.is_null(False))}
+
+
 def doorlooptijden(dossier: Dossier) -> dict[str, dt.timedelta | None]:
-    """Lead times from the stamps: referral → parket answer → decision (→ start of regie).
+    """Lead times referral → parket answer → decision (→ start of regie), from the dossier's
+    transitions (vh/dossier/doorlooptijden.py); the start falls back to the dossier's creation.
 
     Keys: aanmelding_tot_parket, parket_tot_besluit, aanmelding_tot_besluit, besluit_tot_regie.
     A duration is None while one of its two moments is unknown."""
-    aangemeld = (Aanmelding.select(Aanmelding.ingediend_op)
-                 .where((Aanmelding.dossier == dossier.id) & Aanmelding.ingediend_op.is_null(False))
-                 .order_by(Aanmelding.ingediend_op).first())
-    start = aangemeld.ingediend_op if aangemeld else dossier.aangemaakt_op
-
-    def eerste(*acties):
-        o = (Overgang.select(Overgang.op).where((Overgang.dossier == dossier.id) & Overgang.actie.in_(acties))
-             .order_by(Overgang.op, Overgang.id).first())
-        return o.op if o else None
-
-    parket = eerste("parket_antwoord")
-    if parket is None:
-        p = (Parketcheck.select(Parketcheck.beantwoord_op)
-             .where((Parketcheck.dossier == dossier.id) & Parketcheck.beantwoord_op.is_null(False))
-             .order_by(Parketcheck.beantwoord_op).first())
-        parket = p.beantwoord_op if p else None
-    besluit = eerste(*ACTIES.values())
-    regie = eerste("vraagverduidelijking")
-
-    def tussen(a, b):
-        return b - a if a and b else None
-
-    return {
-        "aanmelding_tot_parket": tussen(start, parket),
-        "parket_tot_besluit": tussen(parket, besluit),
-        "aanmelding_tot_besluit": tussen(start, besluit),
-        "besluit_tot_regie": tussen(besluit, regie),
-    }
+    m = lead_times.momenten(dossier)
+    m["aanmelding"] = m["aanmelding"] or dossier.aangemaakt_op
+    return lead_times.duren(m)

@@ -29,7 +29,12 @@ logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
 class BriefError(Exception):
-    """A refused letter action; str(error) is the Dutch message for the user."""
+    """A refused letter action; str(error) is the Dutch message for the user, `veld` the form
+    field it belongs beside (None: the action itself is refused)."""
+
+    def __init__(self, message: str, veld: str | None = None):
+        super().__init__(message)
+        self.veld = veld
 
 
 def briefhoofd(team: Team | None) -> dict:
@@ -73,7 +78,7 @@ def standaard_inhoud(aanmelding: Aanmelding, besluit: Besluit) -> str:
         intro = (f"Wij hebben uw aanmelding met referentie {aanmelding.nummer} goed ontvangen. "
                  f"Ze werd besproken {waar} van {team}. Wij bieden geen actief aanbod vanuit het "
                  "Veilig Huis, maar geven u graag een advies mee.")
-    advies = richtext.tekst_naar_html(besluit.motivering) or "<p></p>"
+    advies = richtext.van_tekst(besluit.motivering)
     slot = ("Blijft u zich zorgen maken, of wordt de situatie ernstiger? Dan kunt u de situatie "
             "opnieuw aanmelden. Bij direct gevaar belt u de politie op 101.")
     return richtext.sanitize(f"<p>{intro}</p><p><strong>Ons advies</strong></p>{advies}<p>{slot}</p>")
@@ -118,6 +123,15 @@ def bewaar(aanmelding: Aanmelding, onderwerp: str, inhoud_html: str, user: User)
             audit.record_change("brief.edit", brief, old, {"onderwerp": onderwerp, "inhoud": inhoud},
                                 user=user)
     return brief
+
+
+def opstellen(aanmelding: Aanmelding, onderwerp: str, tekst: str, user: User) -> Brief:
+    """The coordinator's plain text (a textarea) as the draft letter; refused (BriefError on
+    `tekst`) when no visible text is left."""
+    inhoud = richtext.van_tekst(tekst)
+    if not inhoud:
+        raise BriefError("Schrijf de tekst van de brief, met uw advies aan de aanmelder.", "tekst")
+    return bewaar(aanmelding, (onderwerp or "").strip(), inhoud, user)
 
 
 def verstuur(brief: Brief, user: User) -> Brief:

@@ -8,7 +8,7 @@ here parses the request, calls one of them and renders.
 from __future__ import annotations
 
 import click
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import Blueprint, abort, current_app, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from vh import access, audit
@@ -24,7 +24,7 @@ from vh.aanmelding.forms import (
 )
 from vh.aanmelding.mijn import mijn_aanmeldingen
 from vh.db import db
-from vh.htmx import is_fragment_request, redirect_after_post, render
+from vh.htmx import answer, is_fragment_request, redirect_after_post, render
 from vh.models import Aanmelding, Persoon
 
 bp = Blueprint("aanmelden", __name__, cli_group=None)
@@ -68,20 +68,10 @@ def _volgende(slug: str) -> str:
 def _na_opslaan(a: Aanmelding, slug: str):
     """303 to the next step (or to 'Mijn aanmeldingen' for 'later verdergaan'); for htmx the
     next step is loaded into #stap and pushed to the history."""
-    if request.form.get("actie") == "later":
-        flash("Uw aanmelding is bewaard als concept. U kunt later verdergaan.", "success")
-        location = url_for("aanmelden.mijn")
-        response = redirect_after_post(location)
-        if response.status_code == 204:  # htmx: a whole new page, not a fragment
-            del response.headers["HX-Location"]
-            response.headers["HX-Redirect"] = location
-        return response
-    location = _stap_url(a, _volgende(slug))
-    response = redirect_after_post(location)
-    if response.status_code == 204:
-        response.headers["HX-Location"] = (
-            '{"path": "%s", "target": "#stap", "swap": "outerHTML"}' % location)
-    return response
+    if request.form.get("actie") == "later":  # a whole new page, not a fragment
+        return answer("Uw aanmelding is bewaard als concept. U kunt later verdergaan.",
+                      url_for("aanmelden.mijn"), reload=True)
+    return redirect_after_post(_stap_url(a, _volgende(slug)), target="#stap", swap="outerHTML")
 
 
 def _ctx(a: Aanmelding, slug: str, **ctx) -> dict:
@@ -163,7 +153,7 @@ def _toon_stap(a: Aanmelding, slug: str, form, status: int = 200):
 
 # ---------------------------------------------------------------- the cliëntsysteem
 def _clientsysteem(a: Aanmelding, form: PersoonForm | None = None, bewerkt: Persoon | None = None,
-                   status: int = 200):
+                   status: int = 200, push_url: str | None = None):
     """The persons of the cliëntsysteem with the add (or edit) form."""
     if form is None:
         form = PersoonForm(formdata=None)
@@ -173,8 +163,9 @@ def _clientsysteem(a: Aanmelding, form: PersoonForm | None = None, bewerkt: Pers
             form.zet_opties(None)
     personen = list(Persoon.van(aanmelding=a))
     return render("aanmelden/clientsysteem.html", {"personen": "personen", "stap": "stap"},
-                  status=status, **_ctx(a, "clientsysteem", form=form, personen=personen,
-                                         bewerkt=bewerkt, stap_form=LeegForm(formdata=None)))
+                  status=status, push_url=push_url,
+                  **_ctx(a, "clientsysteem", form=form, personen=personen, bewerkt=bewerkt,
+                         stap_form=LeegForm(formdata=None)))
 
 
 def _persoon_opslaan(a: Aanmelding, p: Persoon | None):
@@ -190,9 +181,7 @@ def _persoon_opslaan(a: Aanmelding, p: Persoon | None):
 def _na_persoon(a: Aanmelding):
     location = _stap_url(a, "clientsysteem")
     if is_fragment_request():
-        response = _clientsysteem(a)
-        response.headers["HX-Push-Url"] = location
-        return response
+        return _clientsysteem(a, push_url=location)
     return redirect(location + "#personen", 303)
 
 

@@ -1,33 +1,55 @@
-"""The advice letter: compose → preview → send (frozen), print view and PDF download."""
+"""The advice letter: compose → preview → send (frozen), print view and PDF download.
+
+The rules are vh/triage/brieven.py; this module parses, renders and answers."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
-from wtforms import StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
 
 from vh import audit, richtext
 from vh.htmx import redirect_after_post, render
-from vh.models import Aanmelding, Brief, utcnow
+from vh.models import Aanmelding, Brief
+from vh.tijd import utcnow
 from vh.triage import brieven
+from vh.triage.forms import BriefForm
 
 bp = Blueprint("brieven", __name__)
 # htmx targeting #brief gets just that region; any other htmx request (e.g. after HX-Location) the page.
 REGIO = {"brief": "brief"}
 
 
-class BriefForm(FlaskForm):
-    onderwerp = StringField("Onderwerp", validators=[
-        DataRequired("Vul het onderwerp van de brief in."),
-        Length(max=200, message="Het onderwerp is te lang: houd het onder 200 tekens.")])
-    tekst = TextAreaField("Tekst van de brief", validators=[
-        DataRequired("Schrijf de tekst van de brief, met uw advies aan de aanmelder."),
-        Length(max=richtext.MAX_LENGTH, message="De tekst is te lang: houd het onder 20.000 tekens.")])
-
-
 def _weigering(title: str, text: str, status: int = 409):
     return render("errors/error.html", "content", status=status, code=status, title=title, text=text)
+
+
+def _opstellen_pagina(aanmelding, form, besluit, status: int = 200):
+    return render("brieven/nieuw.html", REGIO, status=status, aanmelding=aanmelding, form=form,
+                  besluit=besluit, title="Adviesbrief opstellen")
+
+
+def _versturen(draft: Brief | None):
+    if draft is None:
+        return _weigering("Bekijk eerst de brief", "Stel de brief op en bekijk hem voor u hem verstuurt.")
+    try:
+        brief = brieven.verstuur(draft, current_user)
+    except brieven.BriefError as error:
+        return _weigering("De brief is al verzonden", str(error))
+    flash("De brief is verzonden. De aanmelder kan hem nu lezen en downloaden bij ‘Mijn aanmeldingen’.",
+          "success")
+    return redirect_after_post(url_for("brieven.toon", brief_id=brief.id))
+
+
+def _bewaren(aanmelding: Aanmelding, form: BriefForm, besluit):
+    if form.validate_on_submit():
+        try:
+            brieven.opstellen(aanmelding, form.onderwerp.data, form.tekst.data, current_user)
+        except brieven.BriefError as error:
+            if error.veld is None:
+                return _weigering("De brief is al verzonden", str(error))
+            getattr(form, error.veld).errors = [str(error)]
+        else:
+            return redirect_after_post(url_for("brieven.nieuw", aanmelding_id=aanmelding.id, stap="voorbeeld"))
+    return _opstellen_pagina(aanmelding, form, besluit, 422)
 
 
 @bp.route("/aanmeldingen/<int:aanmelding_id>/brief", methods=["GET", "POST"])
@@ -47,29 +69,10 @@ def nieuw(aanmelding_id):
                           "Over deze aanmelding is zo nog niet beslist.")
     draft = brieven.ontwerp(aanmelding)
     form = BriefForm()
-
-    if request.method == "POST" and request.form.get("actie") == "versturen":
-        if draft is None:
-            return _weigering("Bekijk eerst de brief", "Stel de brief op en bekijk hem voor u hem verstuurt.")
-        try:
-            brief = brieven.verstuur(draft, current_user)
-        except brieven.BriefError as error:
-            return _weigering("De brief is al verzonden", str(error))
-        flash("De brief is verzonden. De aanmelder kan hem nu lezen en downloaden bij ‘Mijn aanmeldingen’.",
-              "success")
-        return redirect_after_post(url_for("brieven.toon", brief_id=brief.id))
-
     if request.method == "POST":
-        if form.validate_on_submit():
-            inhoud = richtext.tekst_naar_html(form.tekst.data)
-            if richtext.is_leeg(inhoud):
-                form.tekst.errors = ["Schrijf de tekst van de brief, met uw advies aan de aanmelder."]
-            else:
-                brieven.bewaar(aanmelding, form.onderwerp.data.strip(), inhoud, current_user)
-                return redirect_after_post(url_for("brieven.nieuw", aanmelding_id=aanmelding.id, stap="voorbeeld"))
-        return render("brieven/nieuw.html", REGIO, status=422, aanmelding=aanmelding, form=form,
-                      besluit=besluit, title="Adviesbrief opstellen")
-
+        if request.form.get("actie") == "versturen":
+            return _versturen(draft)
+        return _bewaren(aanmelding, form, besluit)
     if request.args.get("stap") == "voorbeeld" and draft is not None:
         return render("brieven/voorbeeld.html", REGIO, aanmelding=aanmelding, brief=draft,
                       letter=brieven.render_brief(draft, current_user, utcnow()),
@@ -80,8 +83,7 @@ def nieuw(aanmelding_id):
     else:
         form.onderwerp.data = brieven.standaard_onderwerp(aanmelding)
         form.tekst.data = richtext.html_naar_tekst(brieven.standaard_inhoud(aanmelding, besluit))
-    return render("brieven/nieuw.html", REGIO, aanmelding=aanmelding, form=form, besluit=besluit,
-                  title="Adviesbrief opstellen")
+    return _opstellen_pagina(aanmelding, form, besluit)
 
 
 @bp.route("/brieven/<int:brief_id>", methods=["GET"])

@@ -1,0 +1,185 @@
+"""The triage board: the coordinator's dossiers by stage, as cards.
+
+The board loads in a bounded number of queries whatever the number of cards: the dossiers, then
+persons, parket checks, first referrals, agenda items and decisions for all shown dossiers in
+one query each. Cards are plain data (`Kaart`), so the template cannot trigger a query per row.
+Projection mode shows initials and numbers only (domain rule 8): that is the template's part.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from peewee import JOIN
+
+from vh import access, workflow
+from vh.keuzes import BesluitUitkomst, Fase, IfgVorm, OrganisatieType, ParketUitkomst
+from vh.models import Aanmelding, Agendapunt, Besluit, Dossier, Organisatie, Overleg, Parketcheck, Persoon, Team
+from vh.templating import dagen_sinds
+from vh.tijd import utcnow
+
+KOLOMMEN = [(fase.value, fase.label) for fase in workflow.VOOR_BESLUIT] + [("beslist", "Beslist")]
+BESLIST_DAGEN = 14
+# The transitions the board offers as buttons (with the workflow's labels); the rest happens on
+# other screens.
+BORD_ACTIES = {actie: workflow.OVERGANGEN[actie][2] for actie in ("parket_vragen", "agenderen", "bespreken")}
+BORD_MELDINGEN = {
+    "parket_vragen": "De parketcheck is aangevraagd.",
+    "agenderen": "Het dossier staat klaar voor de triage.",
+    "bespreken": "Het dossier is besproken en staat nu bij dossiervorming.",
+}
+
+
+def leeftijdsgroep(leeftijd: int | None) -> str | None:
+    if leeftijd is None or leeftijd < 0 or leeftijd > 17:
+        return None
+    if leeftijd <= 5:
+        return "0–5"
+    if leeftijd <= 11:
+        return "6–11"
+    return "12–17"
+
+
+@dataclass
+class Kaart:
+    soort: str  # dossier or aanmelding
+    id: int
+    nummer: str
+    sinds: dt.datetime | None
+    initialen: list[str] = field(default_factory=list)
+    leeftijden: list[str] = field(default_factory=list)
+    vormen: list[str] = field(default_factory=list)
+    organisatie_type: str = ""
+    pilootzone: bool = False
+    kinderen: bool = False
+    beperking: bool = False
+    bezwaar: bool = False
+    acuut: bool = False
+    agenda: Agendapunt | None = None
+    acties: list[tuple[str, str]] = field(default_factory=list)
+    besluit: str = ""
+    besluitbaar: bool = False
+
+    @property
+    def dagen(self) -> int:
+        return dagen_sinds(self.sinds)
+
+
+def _vul_personen(kaart: Kaart, personen: list[Persoon]) -> None:
+    kaart.initialen = [p.initialen for p in personen]
+    kinderen = [p for p in personen if p.is_kind or (p.leeftijd() is not None and p.leeftijd() < 18)]
+    kaart.kinderen = bool(kinderen)
+    groepen = {leeftijdsgroep(p.leeftijd()) for p in kinderen} - {None}
+    kaart.leeftijden = sorted(groepen, key=lambda g: int(g.split("–")[0]))
+
+
+def _per(rijen, sleutel: str) -> dict[int, list]:
+    groepen: dict[int, list] = {}
+    for rij in rijen:
+        groepen.setdefault(getattr(rij, sleutel), []).append(rij)
+    return groepen
+
+
+def _organisatie_type(aanmelding: Aanmelding | None) -> str:
+    org = aanmelding.organisatie if aanmelding and aanmelding.organisatie_id else None
+    return OrganisatieType.label_van(org.type if org else "")
+
+
+@dataclass
+class _Gegevens:
+    """What the cards of the shown dossiers need, each loaded in one query."""
+    personen: dict[int, list[Persoon]]
+    checks: dict[int, Parketcheck]
+    eerste: dict[int, Aanmelding]
+    agenda: dict[int, Agendapunt]
+
+    @classmethod
+    def laad(cls, ids: list[int]) -> _Gegevens:
+        eerste: dict[int, Aanmelding] = {}
+        for a in (Aanmelding.select(Aanmelding.id, Aanmelding.dossier, Aanmelding.organisatie,
+                                    Organisatie.id, Organisatie.type)
+                  .join(Organisatie, JOIN.LEFT_OUTER).where(Aanmelding.dossier.in_(ids))
+                  .order_by(Aanmelding.ingediend_op, Aanmelding.id)):
+            eerste.setdefault(a.dossier_id, a)
+        agenda: dict[int, Agendapunt] = {}
+        for punt in (Agendapunt.select(Agendapunt, Overleg).join(Overleg)
+                     .where(Agendapunt.dossier.in_(ids) & ~Overleg.afgesloten
+                            & (Overleg.datum >= utcnow() - dt.timedelta(hours=12)))
+                     .order_by(Overleg.datum.desc())):
+            agenda[punt.dossier_id] = punt  # the nearest coming overleg wins
+        return cls(personen=_per(Persoon.van(dossier=ids), "dossier_id"),
+                   checks=Parketcheck.laatste_per_dossier(ids), eerste=eerste, agenda=agenda)
+
+    def kaart(self, d: Dossier, sinds) -> Kaart:
+        check = self.checks.get(d.id)
+        uitkomst = check.uitkomst if check else None
+        kaart = Kaart(soort="dossier", id=d.id, nummer=d.nummer, sinds=sinds,
+                      vormen=[IfgVorm.label_van(v) for v in d.vormen],
+                      organisatie_type=_organisatie_type(self.eerste.get(d.id)),
+                      pilootzone=d.pilootzone, acuut=d.acuut,
+                      beperking=uitkomst == ParketUitkomst.BEPERKINGEN,
+                      bezwaar=uitkomst == ParketUitkomst.BEZWAAR, agenda=self.agenda.get(d.id))
+        _vul_personen(kaart, self.personen.get(d.id, []))
+        toestand = workflow.Toestand(fase=d.fase, parket=uitkomst, pilootzone=d.pilootzone,
+                                     parket_pauze=d.team.parket_pauze,
+                                     regisseur=d.regisseur_id is not None)
+        mogelijk = workflow.allowed(toestand)
+        kaart.acties = [(a, label) for a, label in BORD_ACTIES.items() if a in mogelijk]
+        kaart.besluitbaar = (d.fase == Fase.DOSSIERVORMING
+                             and any(a.startswith("besluit_") for a in mogelijk))
+        return kaart
+
+
+def _aanmelding_kaarten(aanmeldingen: list[Aanmelding]) -> list[Kaart]:
+    personen = _per(Persoon.van(aanmelding=aanmeldingen), "aanmelding_id")
+    kaarten = []
+    for a in aanmeldingen:
+        kaart = Kaart(soort="aanmelding", id=a.id, nummer=a.nummer or "", sinds=a.ingediend_op,
+                      vormen=[IfgVorm.label_van(v) for v in a.vormen],
+                      organisatie_type=_organisatie_type(a), pilootzone=a.pilootzone)
+        _vul_personen(kaart, personen.get(a.id, []))
+        kaarten.append(kaart)
+    return kaarten
+
+
+def laad_bord(user, team_id: int | None = None) -> dict[str, list[Kaart]]:
+    """The cards per column (keys of KOLOMMEN) that `user` may see, in a fixed number of queries."""
+    cutoff = utcnow() - dt.timedelta(days=BESLIST_DAGEN)
+    # 1. dossiers before a decision
+    dq = (Dossier.select(Dossier, Team).join(Team)
+          .where(access.dossier_condition(user) & Dossier.fase.in_(workflow.VOOR_BESLUIT)))
+    # 2. decisions of the last 14 days, with their dossier
+    bq = (Besluit.select(Besluit, Dossier, Team).join(Dossier).join(Team)
+          .where(access.dossier_condition(user) & (Besluit.beslist_op >= cutoff)))
+    # 3. submitted referrals waiting in the inbox
+    aq = (access.aanmeldingen_received_by(user)
+          .select(Aanmelding, Organisatie).join(Organisatie, JOIN.LEFT_OUTER)
+          .where(Aanmelding.status == "ingediend"))
+    if team_id:
+        dq = dq.where(Dossier.team == team_id)
+        bq = bq.where(Dossier.team == team_id)
+        aq = aq.where(Aanmelding.team == team_id)
+    dossiers = list(dq.order_by(Dossier.acuut.desc(), Dossier.fase_sinds, Dossier.id))
+    besluiten = {b.dossier.id: b for b in bq.order_by(Besluit.beslist_op, Besluit.id)}  # the latest
+    aanmeldingen = list(aq.order_by(Aanmelding.ingediend_op, Aanmelding.id))
+
+    ids = [d.id for d in dossiers] + [i for i in besluiten if i not in {d.id for d in dossiers}]
+    gegevens = _Gegevens.laad(ids)  # 4-7
+    kolommen: dict[str, list[Kaart]] = {k: [] for k, _ in KOLOMMEN}
+    kolommen["nieuw"].extend(_aanmelding_kaarten(aanmeldingen))  # 8
+    for d in dossiers:
+        kolommen[d.fase].append(gegevens.kaart(d, d.fase_sinds))
+    for b in sorted(besluiten.values(), key=lambda b: b.beslist_op, reverse=True):
+        kaart = gegevens.kaart(b.dossier, b.beslist_op)
+        kaart.acties, kaart.besluitbaar = [], False
+        kaart.besluit = BesluitUitkomst.label_van(b.uitkomst)
+        kolommen["beslist"].append(kaart)
+    return kolommen
+
+
+def getoond(kolommen: dict[str, list[Kaart]]) -> dict[str, list[int]]:
+    """The ids of the dossiers and referrals on the board, for the audit trail."""
+    def ids(soort: str) -> list[int]:
+        return sorted({k.id for col in kolommen.values() for k in col if k.soort == soort})
+
+    return {"dossiers": ids("dossier"), "aanmeldingen": ids("aanmelding")}

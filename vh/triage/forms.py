@@ -1,0 +1,104 @@
+"""The forms of triage: the overleg, its bespreking and bijdragen, the decision and the letter.
+
+Shared fields (checkbox lists, selects that refuse unknown values) come from vh.forms; the
+choices are filled by the route from the rules (vh/triage/overleg.py, besluiten.py).
+"""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import Field, SelectField, StringField, TextAreaField, TimeField
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
+from wtforms.widgets import DateInput
+
+from vh import richtext
+from vh.forms import KeuzeVeld, MultiCheckboxField
+from vh.tijd import lees_datum, vandaag
+
+MAX_TEKST = richtext.MAX_LENGTH
+
+
+class DatumVeld(Field):
+    """The date of an overleg (a date input sends 2026-03-14), read by vh.tijd's one date rule."""
+    widget = DateInput()
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return self.data.isoformat() if self.data else ""
+
+    def process_formdata(self, valuelist):
+        self.data = None
+        if valuelist and valuelist[0].strip():
+            self.data = lees_datum(valuelist[0])
+            if self.data is None:
+                raise ValueError("Vul de datum van het overleg in als dag, maand en jaar, bijvoorbeeld 14/03/2026.")
+
+
+class UurVeld(TimeField):
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError("Vul het beginuur in als uren en minuten, bijvoorbeeld 09:30.") from error
+
+
+class OverlegForm(FlaskForm):
+    datum = DatumVeld("Datum", validators=[
+        InputRequired("Vul de datum van het overleg in, bijvoorbeeld 14/03/2026.")])
+    tijd = UurVeld("Beginuur", format="%H:%M", validators=[
+        InputRequired("Vul het beginuur in, bijvoorbeeld 09:30.")])
+    plaats = StringField("Plaats", validators=[
+        DataRequired("Vul de plaats van het overleg in."),
+        Length(max=160, message="Gebruik hoogstens 160 tekens voor de plaats.")])
+    team = KeuzeVeld("Team", fout="Kies een van uw teams.")
+    deelnemers = MultiCheckboxField("Deelnemende kernpartners",
+                                    fout="Kies alleen kernpartners uit de lijst.")
+
+    def __init__(self, *args, nieuw: bool = True, teams=(), kernpartners=(), **kwargs):
+        """`teams` and `kernpartners` are (id, label) pairs: the user's teams, the kernpartners."""
+        super().__init__(*args, **kwargs)
+        self._nieuw = nieuw
+        self.team.choices = [(str(i), label) for i, label in teams]
+        self.deelnemers.choices = [(str(i), label) for i, label in kernpartners]
+
+    def validate_deelnemers(self, field):
+        if not field.data:
+            raise ValidationError("Kies minstens één kernpartner die deelneemt.")
+
+    def validate_datum(self, field):
+        if self._nieuw and field.data and field.data < vandaag():
+            raise ValidationError("Kies een datum vandaag of later.")
+
+    def waarden(self) -> dict:
+        """The keyword arguments of `overleg.opslaan`."""
+        return dict(team_id=int(self.team.data), datum=self.datum.data, tijd=self.tijd.data,
+                    plaats=self.plaats.data, deelnemers=[int(i) for i in self.deelnemers.data])
+
+
+class BesprekingForm(FlaskForm):
+    tekst = TextAreaField("Notities van de bespreking", validators=[
+        Length(max=MAX_TEKST, message=f"Gebruik hoogstens {MAX_TEKST} tekens.")])
+
+
+class BijdrageForm(FlaskForm):
+    inhoud = TextAreaField("Uw bijdrage", id="bijdrage-inhoud", validators=[
+        DataRequired("Schrijf uw bijdrage: wat uw organisatie weet en nodig is om te weten."),
+        Length(max=MAX_TEKST, message=f"Gebruik hoogstens {MAX_TEKST} tekens.")])
+
+
+class BesluitForm(FlaskForm):
+    # The outcome and the regisseur are checked by the rule (besluiten.neem_besluit), which
+    # refuses with a Dutch message for the field concerned.
+    uitkomst = StringField("Wat beslist het overleg?")
+    motivering = TextAreaField("Motivering", validators=[
+        Length(max=10_000, message="De motivering is te lang: houd het onder 10.000 tekens.")])
+    regisseur = SelectField("Casusregisseur", choices=[], validate_choice=False)
+
+
+class BriefForm(FlaskForm):
+    onderwerp = StringField("Onderwerp", validators=[
+        DataRequired("Vul het onderwerp van de brief in."),
+        Length(max=200, message="Het onderwerp is te lang: houd het onder 200 tekens.")])
+    tekst = TextAreaField("Tekst van de brief", validators=[
+        DataRequired("Schrijf de tekst van de brief, met uw advies aan de aanmelder."),
+        Length(max=MAX_TEKST, message="De tekst is te lang: houd het onder 20.000 tekens.")])
