@@ -5,20 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from kit import count_queries
+from kit import count_queries, gemeente, team
 from werkzeug.datastructures import MultiDict
 
 from vh.aanmelding import indienen
 from vh.aanmelding.forms import CriteriaForm, GebeurdForm, PersoonForm, VeiligheidForm
 from vh.aanmelding.mijn import status_voor_aanmelder
-from vh.models import Aanmelding, Besluit, Dossier, Gemeente, Nummering, Persoon, Team, utcnow
-
-
-def gemeente(postcode, deel=None):
-    q = Gemeente.select().where(Gemeente.postcode == postcode)
-    if deel:
-        q = q.where(Gemeente.deelgemeente == deel)
-    return q.get()
+from vh.models import Aanmelding, Besluit, Dossier, Nummering, Persoon, utcnow
 
 
 def aanmelding(user, **kw):
@@ -28,13 +21,9 @@ def aanmelding(user, **kw):
 
 def persoon(a=None, d=None, voornaam="Sandra", achternaam="Wouters", geboren=dt.date(1987, 9, 3),
             rol="slachtoffer", postcode=None, deel=None):
-    g = gemeente(postcode, deel) if postcode and Gemeente.select().where(Gemeente.postcode == postcode).exists() else None
+    g = gemeente(postcode, deel) if postcode else None
     return Persoon.create(aanmelding=a, dossier=d, voornaam=voornaam, achternaam=achternaam,
                           geboortedatum=geboren, rol=rol, postcode=postcode or "", gemeente=g)
-
-
-def team(naam):
-    return Team.get(Team.naam == naam)
 
 
 # ---------------------------------------------------------------- routing

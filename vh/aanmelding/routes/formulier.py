@@ -38,13 +38,13 @@ def _mag_aanmelden() -> None:
 def _concept(aanmelding_id: int) -> Aanmelding:
     """The author's own referral (a draft is nobody else's to know: 404, domain rule 1)."""
     _mag_aanmelden()
-    a = Aanmelding.get_or_none(Aanmelding.id == aanmelding_id) or abort(404)
-    access.require(current_user, "aanmelding.status", a)
-    return a
+    return access.load(Aanmelding, aanmelding_id, "aanmelding.status")
 
 
 def _eigen_persoon(a: Aanmelding, persoon_id: int) -> Persoon:
-    p = Persoon.get_or_none((Persoon.id == persoon_id) & (Persoon.aanmelding == a.id))
+    """A person of this draft (access is the draft's); 404 for anyone else's or an absurd id."""
+    ident = access.parse_id(persoon_id)
+    p = Persoon.get_or_none((Persoon.id == ident) & (Persoon.aanmelding == a.id)) if ident else None
     if p is None:
         abort(404)
     return p
