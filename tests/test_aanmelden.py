@@ -365,6 +365,15 @@ def test_person_of_another_draft_is_404(app, client, login):
     assert Persoon.get_by_id(pid).aanmelding_id == aid
 
 
+
+def test_absurd_ids_are_404(client, login):
+    login("aanmelder")
+    aid = nieuw(client)
+    groot = 2 ** 63
+    assert client.get(f"/aanmelden/{groot}/aanmelder").status_code == 404
+    assert client.get(f"/aanmelden/{aid}/clientsysteem/personen/{groot}").status_code == 404
+    assert client.post(f"/aanmelden/{aid}/clientsysteem/personen/{groot}/verwijderen").status_code == 404
+
 # ---------------------------------------------------------------- check and submit
 def test_check_page_shows_every_answer_with_wijzig_links(client, login):
     login("aanmelder")
