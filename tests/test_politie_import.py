@@ -185,7 +185,7 @@ def test_import_creates_submitted_referrals_in_bulk(app, user):
     politie = user("politie")
     verslag = pi.importeer(twaalf(), politie)
     assert (verslag.import_.nieuw, verslag.import_.al_ingevoerd, verslag.import_.afgekeurd) == (12, 0, 0)
-    aanmeldingen = list(Aanmelding.select().where(Aanmelding.bron == "politie-instroom"))
+    aanmeldingen = list(Aanmelding.select().where(Aanmelding.bron == "politie-instroom").order_by(Aanmelding.id))
     assert len(aanmeldingen) == 12
     team = Team.get(Team.naam == "Veilig Huis Oost-Brabant")
     a = aanmeldingen[0]
