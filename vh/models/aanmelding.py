@@ -16,6 +16,7 @@ from peewee import (
 )
 
 from vh.keuzes import KIND_ROLLEN, SLACHTOFFER_ROLLEN, AanmeldingStatus, Bron
+from vh.tijd import vandaag
 
 from .basis import BaseModel, Gemeente, Organisatie, Team, User, _id, normaliseer_naam, split_list, utcnow
 from .dossier import Dossier
@@ -125,7 +126,7 @@ class Persoon(BaseModel):
     def leeftijd(self, op: dt.date | None = None) -> int | None:
         if not self.geboortedatum:
             return None
-        op = op or dt.date.today()
+        op = op or vandaag()
         g = self.geboortedatum
         return op.year - g.year - ((op.month, op.day) < (g.month, g.day))
 
