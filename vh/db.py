@@ -14,10 +14,7 @@ SQLITE_PRAGMAS = {
 
 def open_database(url: str):
     """Bind the proxy to the database named by `url` and return it."""
-    if url.startswith("sqlite"):
-        database = connect(url, pragmas=SQLITE_PRAGMAS)
-    else:
-        database = connect(url)
+    database = connect(url, pragmas=SQLITE_PRAGMAS) if url.startswith("sqlite") else connect(url)
     db.initialize(database)
     return database
 

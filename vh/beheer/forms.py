@@ -91,7 +91,7 @@ class DatumVeld(DateField):
             super().process_formdata([valuelist[0].strip()[:10]])
         except ValueError:
             self.data = None
-            raise ValueError("Vul een geldige datum in, bijvoorbeeld 2026-03-14.")
+            raise ValueError("Vul een geldige datum in, bijvoorbeeld 2026-03-14.") from None
 
 
 class AuditFilterForm(Form):
