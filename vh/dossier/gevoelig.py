@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from flask_login import current_user
 
-from vh import transitions
 from vh.models import Aanmelding, Dossier, Team, UserTeam
 
 BEZWAAR_TEKST = "Alleen advies mogelijk; er wordt geen informatie gedeeld."
@@ -18,7 +17,7 @@ BEZWAAR_TEKST = "Alleen advies mogelijk; er wordt geen informatie gedeeld."
 
 def gevoelig(dossier: Dossier) -> dict:
     """The sensitive banners of `dossier` (two queries, plus its team if not loaded)."""
-    check = transitions.laatste_parketcheck(dossier)
+    check = dossier.laatste_parketcheck()
     aanmeldingen = list(Aanmelding.select(Aanmelding.nummer, Aanmelding.gezin_op_de_hoogte,
                                           Aanmelding.waarom_niet_op_de_hoogte, Aanmelding.veilig_contact)
                         .where(Aanmelding.dossier == dossier.id).order_by(Aanmelding.ingediend_op))

@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 
 from vh import access, audit, richtext, workflow
 from vh.htmx import answer, render
-from vh.models import Dossier, Overleg
+from vh.models import Overleg
 from vh.triage import bijdragen as walk
 from vh.triage import overleg as regels
 from vh.triage.forms import BesprekingForm, BijdrageForm, OverlegForm
@@ -26,11 +26,6 @@ def _load(overleg_id: int, action: str = "overleg.view") -> Overleg:
     if request.method == "GET":
         return audit.load(Overleg, overleg_id, action, audit_action="overleg.view")
     return access.load(Overleg, overleg_id, action)
-
-
-def _getoond(d: Dossier, o: Overleg, **details) -> None:
-    """Audit a render that shows dossier `d` on a screen of overleg `o` (also a 422)."""
-    audit.record("dossier.view", d, details={"overleg": o.id, **details})
 
 
 def _user():
@@ -149,7 +144,7 @@ def _punt_context(o: Overleg, n: int, **extra) -> dict:
     if not access.can(current_user, "dossier.view", d):
         ctx["verborgen"] = True
         return ctx
-    _getoond(d, o)
+    audit.record("dossier.view", d, details={"overleg": o.id})  # every render, a 422 too
     ctx.update(dossier=d, **walk.dossiervorming(d))
     ctx["mag_bijdragen"] = (access.can(current_user, "bijdrage.create", d) and _neemt_deel(o)
                             and ctx["gate"] is None)
@@ -247,7 +242,7 @@ def corrigeren(overleg_id: int, n: int, bijdrage_id: int):
         else:
             return answer("Uw correctie is opgeslagen; de vorige versie blijft zichtbaar in de geschiedenis.",
                           _bijdragen_url(o, n))
-    _getoond(d, o, bijdrage=oud.id)
+    audit.record("bijdrage.view", oud, details={"overleg": o.id})  # in its dossier; every render, a 422 too
     return render("overleg/corrigeren.html", "content",
                   status=422 if gate or request.method == "POST" else 200,
                   overleg=o, punt=agendapunt, n=n, dossier=d, oud=oud, gate=gate, form=form,
