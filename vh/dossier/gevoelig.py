@@ -2,8 +2,9 @@
 a parket restriction or bezwaar, "gezin niet op de hoogte", safe contact, the parket pause.
 
 The partial `dossiers/_gevoelig.html` shows `gevoelig(dossier)`; every dossier screen gets it
-through the frame `dossier/_dossier.html`, other pages about a dossier (besluit, agenda) include
-the partial with `dossier` in the context (the template helper `gevoelig_voor(dossier)`).
+through the frame `dossier/_dossier.html`; pages about one dossier under another URL (the
+overleg's agenda item and the correction of a bijdrage) include the same partial with `dossier`
+in the context (the template helper `gevoelig_voor(dossier)`).
 `parket_pauze_teams()` feeds `dossiers/_parket_pauze.html` on list screens.
 """
 from __future__ import annotations
