@@ -10,6 +10,7 @@ HX_PLAIN = {"HX-Request": "true"}
 HX = {**HX_PLAIN, "HX-Target": "besluit"}
 from vh import access
 from vh.auth.accounts import create_user
+from vh.dossier import doorlooptijden
 from vh.models import (
     Aanmelding,
     Agendapunt,
@@ -130,24 +131,28 @@ def test_neem_besluit_refusals(app, user):
     assert Dossier.get_by_id(d.id).fase == "te_bespreken"
 
 
+def lead_times(d):
+    return doorlooptijden.duren(doorlooptijden.momenten(d))
+
+
 def test_doorlooptijden(app, user):
     d = maak_dossier()
     start = dt.datetime(2026, 3, 2, 9, 0)
     Aanmelding.update(ingediend_op=start).where(Aanmelding.dossier == d.id).execute()
     Overgang.update(op=start + dt.timedelta(days=3)).where(
         (Overgang.dossier == d.id) & (Overgang.actie == "parket_antwoord")).execute()
-    assert besluiten.doorlooptijden(d)["parket_tot_besluit"] is None
+    assert lead_times(d)["parket_tot_besluit"] is None
     besluiten.neem_besluit(d, "spoor3", "Structureel onveilig.", user("coordinator"),
                            regisseur=user("regisseur3"))
     Overgang.update(op=start + dt.timedelta(days=10)).where(
         (Overgang.dossier == d.id) & (Overgang.actie == "besluit_spoor3")).execute()
-    tijden = besluiten.doorlooptijden(Dossier.get_by_id(d.id))
+    tijden = lead_times(Dossier.get_by_id(d.id))
     assert tijden["aanmelding_tot_parket"] == dt.timedelta(days=3)
     assert tijden["parket_tot_besluit"] == dt.timedelta(days=7)
     assert tijden["aanmelding_tot_besluit"] == dt.timedelta(days=10)
     assert tijden["besluit_tot_regie"] is None
     voer_uit(Dossier.get_by_id(d.id), "vraagverduidelijking", user("regisseur3"))
-    assert besluiten.doorlooptijden(Dossier.get_by_id(d.id))["besluit_tot_regie"] is not None
+    assert lead_times(Dossier.get_by_id(d.id))["besluit_tot_regie"] is not None
 
 
 def test_every_transition_is_stamped(app, user):
@@ -366,3 +371,27 @@ def test_login_required(client):
     r = client.get(url(d))
     assert r.status_code == 302 and "/login" in r.headers["Location"]
     assert client.get("/dossiers/999999/besluit").status_code == 302
+
+
+def test_screen_is_in_the_dossier_frame(client, login):
+    """Banners and sub-navigation come from dossier/_dossier.html; every render, a 422 too, is a
+    view of the dossier; the redirect after the decision is not (the rule audits the change)."""
+    d = maak_dossier(gezin_op_de_hoogte=False)
+
+    def views():
+        return AuditEvent.select().where((AuditEvent.actie == "dossier.view")
+                                         & (AuditEvent.dossier_id == d.id)).count()
+
+    login("coordinator")
+    page = client.get(url(d))
+    assert "Het gezin is niet op de hoogte" in page.text
+    nav = page.text[page.text.index('<nav class="sub-nav"'):]
+    assert f'href="{url(d)}" aria-current="page">Besluit</a>' in nav[:nav.index("</nav>")]
+    assert views() == 1
+    assert client.post(url(d), data={"uitkomst": "advies", "motivering": ""}).status_code == 422
+    assert client.post(url(d), data={"uitkomst": "advies", "motivering": ""}, headers=HX).status_code == 422
+    assert views() == 3
+    assert client.post(url(d), data={"uitkomst": "advies", "motivering": "Advies."}).status_code == 303
+    assert views() == 3
+    # The dossier's overview has the same tabs.
+    assert f'<a href="{url(d)}">Besluit</a>' in client.get(f"/dossiers/{d.id}").text

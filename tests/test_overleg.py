@@ -499,3 +499,20 @@ def test_verslag_bounded_queries(client, login):
         beslis(d, "spoor3", o)
     many = queries_for(client, f"/overleggen/{o.id}/verslag")
     assert few == many
+
+
+def test_correction_page_is_audited_on_every_render_not_on_the_redirect(client, login):
+    d = maak_dossier("dossiervorming")
+    o = maak_overleg(dossiers=[d])
+    login("politie")
+    _bijdrage(client, o, "Eerste versie")
+    b = Bijdrage.get()
+    path = f"/overleggen/{o.id}/punt/1/bijdrage/{b.id}/corrigeren"
+
+    def views():
+        return AuditEvent.select().where((AuditEvent.actie == "bijdrage.view")
+                                         & (AuditEvent.dossier_id == d.id)).count()
+
+    assert client.get(path).status_code == 200 and views() == 1
+    assert client.post(path, data={"inhoud": ""}).status_code == 422 and views() == 2
+    assert client.post(path, data={"inhoud": "Tweede versie"}).status_code == 303 and views() == 2

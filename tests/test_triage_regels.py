@@ -186,3 +186,18 @@ def test_correction_page_shows_the_sensitive_banners(client, login):
     html = client.get(f"/overleggen/{o.id}/punt/1/bijdrage/{b.id}/corrigeren").text
     assert "Beperking van het parket" in html and "Niets over het onderzoek." in html
     assert AuditEvent.select().where((AuditEvent.actie == "bijdrage.view") & (AuditEvent.dossier_id == d.id)).exists()
+
+
+def test_bord_verplaats_asks_the_parket_or_moves_the_card(app, user):
+    coordinator = user("coordinator")
+    nieuw = maak_dossier("nieuw", parket=None)
+    assert bord.verplaats(nieuw, "parket_vragen", coordinator) == f"{nieuw.nummer}: {bord.BORD_MELDINGEN['parket_vragen']}"
+    nieuw = Dossier.get_by_id(nieuw.id)
+    assert nieuw.fase == "parketcheck" and nieuw.laatste_parketcheck().uitkomst is None
+    d = maak_dossier("te_bespreken")
+    bord.verplaats(d, "bespreken", coordinator)
+    assert Dossier.get_by_id(d.id).fase == "dossiervorming"
+    with pytest.raises(workflow.WorkflowError):
+        bord.verplaats(Dossier.get_by_id(d.id), "agenderen", coordinator)
+    with pytest.raises(ValueError):
+        bord.verplaats(d, "besluit_advies", coordinator)  # not a move the board offers

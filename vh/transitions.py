@@ -4,12 +4,7 @@ from __future__ import annotations
 from . import audit, workflow
 from .db import db
 from .keuzes import Fase
-from .models import Dossier, Overgang, Parketcheck, utcnow
-
-
-def laatste_parketcheck(dossier: Dossier) -> Parketcheck | None:
-    """Kept for the callers not yet switched: use `dossier.laatste_parketcheck()`."""
-    return dossier.laatste_parketcheck()
+from .models import Dossier, Overgang, utcnow
 
 
 def toestand(dossier: Dossier) -> workflow.Toestand:

@@ -2,15 +2,15 @@
 a parket restriction or bezwaar, "gezin niet op de hoogte", safe contact, the parket pause.
 
 The partial `dossiers/_gevoelig.html` shows `gevoelig(dossier)`; every dossier screen gets it
-through the frame `dossier/_dossier.html`, other pages about a dossier (besluit, agenda) include
-the partial with `dossier` in the context (the template helper `gevoelig_voor(dossier)`).
+through the frame `dossier/_dossier.html`; pages about one dossier under another URL (the
+overleg's agenda item and the correction of a bijdrage) include the same partial with `dossier`
+in the context (the template helper `gevoelig_voor(dossier)`).
 `parket_pauze_teams()` feeds `dossiers/_parket_pauze.html` on list screens.
 """
 from __future__ import annotations
 
 from flask_login import current_user
 
-from vh import transitions
 from vh.models import Aanmelding, Dossier, Team, UserTeam
 
 BEZWAAR_TEKST = "Alleen advies mogelijk; er wordt geen informatie gedeeld."
@@ -18,7 +18,7 @@ BEZWAAR_TEKST = "Alleen advies mogelijk; er wordt geen informatie gedeeld."
 
 def gevoelig(dossier: Dossier) -> dict:
     """The sensitive banners of `dossier` (two queries, plus its team if not loaded)."""
-    check = transitions.laatste_parketcheck(dossier)
+    check = dossier.laatste_parketcheck()
     aanmeldingen = list(Aanmelding.select(Aanmelding.nummer, Aanmelding.gezin_op_de_hoogte,
                                           Aanmelding.waarom_niet_op_de_hoogte, Aanmelding.veilig_contact)
                         .where(Aanmelding.dossier == dossier.id).order_by(Aanmelding.ingediend_op))

@@ -7,12 +7,12 @@ The page is a dossier screen (`vh/dossier/frame.py`: `@dossier_scherm` and the t
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, request, url_for
+from flask import Blueprint, abort, request, url_for
 from flask_login import current_user, login_required
 from peewee import JOIN, fn
 
 from vh import access, audit
-from vh.htmx import redirect_after_post, render
+from vh.htmx import answer, render
 from vh.models import Dossier, Persoon, Team
 from vh.parket.parketcheck import vraag_aan
 from vh.workflow import FASEN, WorkflowError
@@ -89,5 +89,4 @@ def parket_vragen(dossier: Dossier):
         vraag_aan(dossier, current_user._get_current_object())
     except WorkflowError as error:
         return _pagina(dossier, status=422, fout=str(error))
-    flash("De parketcheck is gevraagd.", "success")
-    return redirect_after_post(url_for("dossiers.toon", dossier_id=dossier.id))
+    return answer("De parketcheck is gevraagd.", url_for("dossiers.toon", dossier_id=dossier.id))

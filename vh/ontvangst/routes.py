@@ -3,11 +3,11 @@ referral and the team setting "het parket neemt tijdelijk niet deel". The rules 
 `beoordelen` (inbox, "already known?", the three decisions) and `pauze`."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, request, url_for
+from flask import Blueprint, request, url_for
 from flask_login import current_user, login_required
 
 from vh import access, audit
-from vh.htmx import redirect_after_post, render
+from vh.htmx import answer, render
 from vh.keuzes import AanmeldingStatus, Fase
 from vh.models import Aanmelding, Team
 from vh.ontvangst import beoordelen
@@ -16,12 +16,6 @@ from vh.ontvangst.pauze import wachten_op_parketcheck, zet_parket_pauze
 from vh.workflow import WorkflowError
 
 bp = Blueprint("ontvangst", __name__)
-
-
-def _antwoord(message: str | None, location: str, category: str = "success"):
-    if message:
-        flash(message, category)
-    return redirect_after_post(location)
 
 
 @bp.route("/ontvangst", methods=["GET"])
@@ -39,20 +33,20 @@ def _beslis(a: Aanmelding, form: OntvangstForm, ctx: dict):
     user = current_user._get_current_object()
     if form.beslissing.data == NIET_ONTVANKELIJK:
         beoordelen.niet_ontvankelijk(a, user, form.reden.data)
-        return _antwoord("De aanmelding is niet ontvankelijk. Stel nu de adviesbrief aan de aanmelder op.",
-                         url_for("brieven.nieuw", aanmelding_id=a.id))
+        return answer("De aanmelding is niet ontvankelijk. Stel nu de adviesbrief aan de aanmelder op.",
+                      url_for("brieven.nieuw", aanmelding_id=a.id))
     if form.beslissing.data == BESTAAND:
         dossier = beoordelen.bij_dossier(a, form.gekozen_dossier(ctx["joinable"]), user)
-        return _antwoord(f"De aanmelding is toegevoegd aan dossier {dossier.nummer}.",
-                         url_for("dossiers.toon", dossier_id=dossier.id))
+        return answer(f"De aanmelding is toegevoegd aan dossier {dossier.nummer}.",
+                      url_for("dossiers.toon", dossier_id=dossier.id))
     dossier = beoordelen.nieuw_dossier(
         a, user, ctx["team"] if ctx["team"] is not None else form.gekozen_team(ctx["teams"]))
     if dossier.fase == Fase.PARKETCHECK:
-        return _antwoord(f"Dossier {dossier.nummer} is geopend en de parketcheck is gevraagd.",
-                         url_for("dossiers.toon", dossier_id=dossier.id))
-    return _antwoord(f"Dossier {dossier.nummer} is geopend. Het parket neemt tijdelijk niet deel: "
-                     "de parketcheck wordt pas gevraagd als het weer deelneemt.",
-                     url_for("dossiers.toon", dossier_id=dossier.id), "info")
+        return answer(f"Dossier {dossier.nummer} is geopend en de parketcheck is gevraagd.",
+                      url_for("dossiers.toon", dossier_id=dossier.id))
+    return answer(f"Dossier {dossier.nummer} is geopend. Het parket neemt tijdelijk niet deel: "
+                  "de parketcheck wordt pas gevraagd als het weer deelneemt.",
+                  url_for("dossiers.toon", dossier_id=dossier.id), category="info")
 
 
 @bp.route("/ontvangst/<int:aanmelding_id>", methods=["GET", "POST"])
@@ -61,21 +55,20 @@ def toon(aanmelding_id):
     if request.method == "GET":
         a = audit.load(Aanmelding, aanmelding_id, "aanmelding.view")
     else:
-        a = Aanmelding.get_or_none(Aanmelding.id == aanmelding_id) or abort(404)
-        access.require(current_user, "aanmelding.receive", a)
+        a = access.load(Aanmelding, aanmelding_id, "aanmelding.receive")
     ctx = beoordelen.beoordeling(a, current_user)
     form = OntvangstForm.voor(ctx["joinable"], ctx["teams"])
     fout = None
     if request.method == "POST":
         if a.status != AanmeldingStatus.INGEDIEND:
-            return _antwoord("Over deze aanmelding werd al beslist.",
-                             url_for("ontvangst.toon", aanmelding_id=a.id), "info")
+            return answer("Over deze aanmelding werd al beslist.",
+                          url_for("ontvangst.toon", aanmelding_id=a.id), category="info")
         if form.check(ctx["joinable"], ctx["teams"]):
             try:
                 return _beslis(a, form, ctx)
             except beoordelen.AlBehandeld:
-                return _antwoord("Een collega besliste intussen al over deze aanmelding.",
-                                 url_for("ontvangst.toon", aanmelding_id=a.id), "info")
+                return answer("Een collega besliste intussen al over deze aanmelding.",
+                              url_for("ontvangst.toon", aanmelding_id=a.id), category="info")
             except WorkflowError as error:
                 fout = str(error)
         audit.record("aanmelding.view", a)  # the referral is shown again, with the persons
@@ -87,8 +80,7 @@ def toon(aanmelding_id):
 @bp.route("/ontvangst/team/<int:team_id>", methods=["GET", "POST"])
 @login_required
 def team(team_id):
-    t = Team.get_or_none(Team.id == team_id) or abort(404)
-    access.require(current_user, "team.settings", t)
+    t = access.load(Team, team_id, "team.settings")
     form = PauzeForm(data={"pauze": "ja" if t.parket_pauze else "nee"} if request.method == "GET" else None)
     if request.method == "POST" and form.check():
         veranderd = zet_parket_pauze(t, form.pauze.data == "ja", current_user._get_current_object())
@@ -97,7 +89,7 @@ def team(team_id):
             bericht = ("Het parket neemt tijdelijk niet deel. Er worden geen nieuwe parketchecks gevraagd "
                        "en er wordt geen nieuwe informatie gedeeld." if t.parket_pauze else
                        "Het parket neemt weer deel. Vraag de parketcheck aan voor de dossiers die wachtten.")
-        return _antwoord(bericht, url_for("ontvangst.team", team_id=t.id))
+        return answer(bericht, url_for("ontvangst.team", team_id=t.id))
     wachtend = list(wachten_op_parketcheck(t).limit(beoordelen.MAX_LIJST))
     return render("ontvangst/team.html", {"scherm": "content"},
                   status=422 if request.method == "POST" else 200,

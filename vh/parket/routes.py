@@ -3,22 +3,17 @@ its decision needs (`parketcheck.beslissingsinfo`); every view and every answer 
 rules (ask, answer, how long a request waits) are in `parketcheck`."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, request, url_for
+from flask import Blueprint, request, url_for
 from flask_login import current_user, login_required
 
 from vh import access, audit
-from vh.htmx import redirect_after_post, render
+from vh.htmx import answer, render
 from vh.models import Parketcheck
 from vh.parket import parketcheck
 from vh.parket.forms import AntwoordForm
 from vh.workflow import WorkflowError
 
 bp = Blueprint("parket", __name__)
-
-
-def _antwoord(message: str, location: str, category: str = "success"):
-    flash(message, category)
-    return redirect_after_post(location)
 
 
 @bp.route("/parket", methods=["GET"])
@@ -35,9 +30,10 @@ def toon(check_id):
     if request.method == "GET":
         check = audit.load(Parketcheck, check_id, "parketcheck.view")
     else:
-        check = Parketcheck.get_or_none(Parketcheck.id == check_id) or abort(404)
-        if check.uitkomst is not None and access.can(current_user, "parketcheck.view", check):
-            return _antwoord("Deze vraag werd al beantwoord.", url_for("parket.toon", check_id=check.id), "info")
+        check = access.load(Parketcheck, check_id, "parketcheck.view")
+        if check.uitkomst is not None:
+            return answer("Deze vraag werd al beantwoord.", url_for("parket.toon", check_id=check.id),
+                          category="info")
         access.require(current_user, "parketcheck.answer", check)
     form = AntwoordForm()
     fout = None
@@ -47,13 +43,13 @@ def toon(check_id):
                 parketcheck.beantwoord(check, current_user._get_current_object(), form.uitkomst.data,
                                        form.beperkingen.data or "", form.reden.data or "")
             except parketcheck.AlBeantwoord:
-                return _antwoord("Deze vraag werd intussen al beantwoord.",
-                                 url_for("parket.toon", check_id=check.id), "info")
+                return answer("Deze vraag werd intussen al beantwoord.",
+                              url_for("parket.toon", check_id=check.id), category="info")
             except WorkflowError as error:
                 fout = str(error)
             else:
-                return _antwoord("Uw antwoord is bewaard. De coördinator van het Veilig Huis ziet het meteen.",
-                                 url_for("parket.lijst"))
+                return answer("Uw antwoord is bewaard. De coördinator van het Veilig Huis ziet het meteen.",
+                              url_for("parket.lijst"))
         audit.record("parketcheck.view", check)  # the form is shown again, with the persons
     return render("parket/toon.html", {"scherm": "content", "antwoord": "antwoord"},
                   status=422 if request.method == "POST" else 200,

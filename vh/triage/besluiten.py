@@ -8,11 +8,8 @@ by vh/transitions.voer_uit; this module adds who decides, in which meeting, why,
 """
 from __future__ import annotations
 
-import datetime as dt
-
 from vh import audit
 from vh.db import db
-from vh.dossier import doorlooptijden as lead_times
 from vh.models import (
     Aanmelding,
     Agendapunt,
@@ -152,14 +149,3 @@ def verzonden_brieven(dossier: Dossier) -> dict[int, int]:
     """{aanmelding id: id of its sent letter} for the dossier."""
     return {b.aanmelding_id: b.id for b in Brief.select(Brief.id, Brief.aanmelding)
             .where((Brief.dossier == dossier.id) & Brief.verzonden_op.is_null(False))}
-
-
-def doorlooptijden(dossier: Dossier) -> dict[str, dt.timedelta | None]:
-    """Lead times referral → parket answer → decision (→ start of regie), from the dossier's
-    transitions (vh/dossier/doorlooptijden.py); the start falls back to the dossier's creation.
-
-    Keys: aanmelding_tot_parket, parket_tot_besluit, aanmelding_tot_besluit, besluit_tot_regie.
-    A duration is None while one of its two moments is unknown."""
-    m = lead_times.momenten(dossier)
-    m["aanmelding"] = m["aanmelding"] or dossier.aangemaakt_op
-    return lead_times.duren(m)

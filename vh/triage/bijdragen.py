@@ -29,6 +29,11 @@ def punt(o: Overleg, n: int) -> tuple[list[Agendapunt], Agendapunt] | None:
     return punten, punten[n - 1]
 
 
+def bijdrage_in(d: Dossier, bijdrage_id) -> Bijdrage | None:
+    """The bijdrage `bijdrage_id` of dossier `d` (any version), or None."""
+    return Bijdrage.get_or_none((Bijdrage.id == bijdrage_id) & (Bijdrage.dossier == d.id))
+
+
 def gate(d: Dossier) -> str | None:
     """Why nothing may be shared in `d` now (the workflow's Dutch message), or None."""
     try:

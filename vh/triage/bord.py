@@ -15,8 +15,10 @@ from peewee import JOIN
 from vh import access, workflow
 from vh.keuzes import BesluitUitkomst, Fase, IfgVorm, OrganisatieType, ParketUitkomst
 from vh.models import Aanmelding, Agendapunt, Besluit, Dossier, Organisatie, Overleg, Parketcheck, Persoon, Team
+from vh.parket.parketcheck import vraag_aan
 from vh.templating import dagen_sinds
 from vh.tijd import utcnow
+from vh.transitions import voer_uit
 
 KOLOMMEN = [(fase.value, fase.label) for fase in workflow.VOOR_BESLUIT] + [("beslist", "Beslist")]
 BESLIST_DAGEN = 14
@@ -28,6 +30,19 @@ BORD_MELDINGEN = {
     "agenderen": "Het dossier staat klaar voor de triage.",
     "bespreken": "Het dossier is besproken en staat nu bij dossiervorming.",
 }
+
+
+def verplaats(dossier: Dossier, actie: str, user) -> str:
+    """Move a card one step with `actie` (one of BORD_ACTIES; raises WorkflowError when
+    refused) and return the board's message. Asking the parket is the parket's rule (the
+    transition and the request in one step); the other moves are plain transitions."""
+    if actie not in BORD_ACTIES:
+        raise ValueError(actie)
+    if actie == "parket_vragen":
+        vraag_aan(dossier, user)
+    else:
+        voer_uit(dossier, actie, user)
+    return f"{dossier.nummer}: {BORD_MELDINGEN[actie]}"
 
 
 def leeftijdsgroep(leeftijd: int | None) -> str | None:

@@ -4,11 +4,12 @@ The rule is vh/triage/besluiten.neem_besluit: it refuses with the Dutch message 
 concerned, and this screen shows it beside that field."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, request, url_for
+from flask import Blueprint, abort, request, url_for
 from flask_login import current_user, login_required
 
-from vh import audit
-from vh.htmx import redirect_after_post, render
+from vh import access
+from vh.dossier.frame import dossier_scherm
+from vh.htmx import answer, render
 from vh.keuzes import BesluitUitkomst, Fase
 from vh.models import Dossier
 from vh.triage import besluiten
@@ -17,18 +18,17 @@ from vh.workflow import VOOR_BESLUIT, WorkflowError
 
 bp = Blueprint("besluit", __name__)
 # htmx targeting #besluit gets just that region; any other htmx request (e.g. after HX-Location) the page.
-REGIO = {"besluit": "besluit"}
+REGIO = {"scherm": "content", "besluit": "besluit"}
 
 
 def _overleg(dossier: Dossier):
+    """The meeting of `?overleg=` (404 when it is not one where the dossier is on the agenda),
+    else the most recent one."""
     raw = request.args.get("overleg")
     if raw is None:
         return besluiten.overleg_van(dossier)
-    try:
-        overleg_id = int(raw)
-    except ValueError:
-        abort(404)
-    overleg = besluiten.overleg_van(dossier, overleg_id)
+    overleg_id = access.parse_id(raw)
+    overleg = besluiten.overleg_van(dossier, overleg_id) if overleg_id is not None else None
     if overleg is None:
         abort(404)
     return overleg
@@ -48,8 +48,8 @@ def _context(dossier: Dossier, overleg, form: BesluitForm, keuzes: dict) -> dict
 
 @bp.route("/dossiers/<int:dossier_id>/besluit", methods=["GET", "POST"])
 @login_required
-def nemen(dossier_id):
-    dossier = audit.load(Dossier, dossier_id, "besluit.create", audit_action="dossier.view")
+@dossier_scherm("besluit.create")
+def nemen(dossier: Dossier):
     overleg = _overleg(dossier)
     form = BesluitForm()
     keuzes = besluiten.keuzes(dossier)
@@ -67,19 +67,18 @@ def nemen(dossier_id):
         except WorkflowError as error:
             form.uitkomst.errors = [str(error)]
         else:
-            return redirect_after_post(_next_url(dossier, besluit))
+            return answer(*_na_besluit(dossier, besluit))
     dossier = Dossier.get_by_id(dossier.id)
     return render("besluit/nemen.html", REGIO, status=422, **_context(dossier, overleg, form, keuzes))
 
 
-def _next_url(dossier: Dossier, besluit) -> str:
-    """After advies: the letter to the referrer (if there is exactly one referral); else the summary."""
+def _na_besluit(dossier: Dossier, besluit) -> tuple[str, str]:
+    """The message and the next screen. After advies: the letter to the referrer (if there is
+    exactly one referral); else this page, which now shows the decision."""
     if besluit.uitkomst == "advies":
-        flash("Het besluit is opgeslagen. Stel nu de adviesbrief aan de aanmelder op.", "success")
         aanmeldingen = besluiten.aanmeldingen(dossier)
-        if len(aanmeldingen) == 1:
-            return url_for("brieven.nieuw", aanmelding_id=aanmeldingen[0].id)
-    else:
-        flash(f"Het besluit is opgeslagen: {BesluitUitkomst.label_van(besluit.uitkomst)}. "
-              f"{besluit.regisseur.naam} is de casusregisseur.", "success")
-    return url_for("besluit.nemen", dossier_id=dossier.id)
+        volgende = (url_for("brieven.nieuw", aanmelding_id=aanmeldingen[0].id) if len(aanmeldingen) == 1
+                    else url_for("besluit.nemen", dossier_id=dossier.id))
+        return "Het besluit is opgeslagen. Stel nu de adviesbrief aan de aanmelder op.", volgende
+    return (f"Het besluit is opgeslagen: {BesluitUitkomst.label_van(besluit.uitkomst)}. "
+            f"{besluit.regisseur.naam} is de casusregisseur.", url_for("besluit.nemen", dossier_id=dossier.id))

@@ -2,14 +2,12 @@
 moving a card, and the projector view (`?weergave=projectie`: initials and numbers only)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, request, url_for
+from flask import Blueprint, abort, request, url_for
 from flask_login import current_user, login_required
 
 from vh import access, audit, workflow
-from vh.htmx import is_fragment_request, redirect_after_post, render
+from vh.htmx import answer, render
 from vh.models import Dossier, Team
-from vh.parket.parketcheck import vraag_aan
-from vh.transitions import voer_uit
 from vh.triage import bord as regels
 
 bp = Blueprint("triage", __name__)
@@ -20,9 +18,10 @@ def _team_keuze(user) -> tuple[list[Team], int | None]:
     raw = request.args.get("team", "").strip()
     if not raw:
         return teams, None
-    if not raw.isdigit() or int(raw) not in {t.id for t in teams}:
+    team_id = access.parse_id(raw)
+    if team_id not in {t.id for t in teams}:
         abort(404)  # not one of the user's teams: the user may not know it
-    return teams, int(raw)
+    return teams, team_id
 
 
 def _context(team_id: int | None, teams: list[Team], **extra) -> dict:
@@ -48,24 +47,14 @@ def board():
 def verplaats(dossier_id: int, actie: str):
     """Move a card forward: a plain POST (303 back to the board) or htmx (the board block)."""
     access.require(current_user, "triage.board")
-    dossier = Dossier.get_or_none(Dossier.id == dossier_id)
-    if dossier is None:
-        abort(404)
-    access.require(current_user, "agenda.manage", dossier)
+    dossier = access.load(Dossier, dossier_id, "agenda.manage")
     if actie not in regels.BORD_ACTIES:
         abort(404)
     teams, team_id = _team_keuze(current_user)
-    user = current_user._get_current_object()
     try:
-        if actie == "parket_vragen":
-            vraag_aan(dossier, user)  # the parket feature's rule: transition + request, one step
-        else:
-            voer_uit(dossier, actie, user)
+        melding = regels.verplaats(dossier, actie, current_user._get_current_object())
     except workflow.WorkflowError as error:
         return render("triage/board.html", "board", status=422,
                       **_context(team_id, teams, fout=str(error)))
-    melding = f"{dossier.nummer}: {regels.BORD_MELDINGEN[actie]}"
-    if is_fragment_request():
-        return render("triage/board.html", "board", **_context(team_id, teams, melding=melding))
-    flash(melding, "success")
-    return redirect_after_post(url_for("triage.board", team=team_id))
+    return answer(melding, url_for("triage.board", team=team_id), template="triage/board.html",
+                  block="board", context=lambda: _context(team_id, teams))

@@ -3,11 +3,11 @@
 The rules are vh/triage/brieven.py; this module parses, renders and answers."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
+from flask import Blueprint, abort, make_response, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from vh import audit, richtext
-from vh.htmx import redirect_after_post, render
+from vh.htmx import answer, render
 from vh.models import Aanmelding, Brief
 from vh.tijd import utcnow
 from vh.triage import brieven
@@ -34,9 +34,8 @@ def _versturen(draft: Brief | None):
         brief = brieven.verstuur(draft, current_user)
     except brieven.BriefError as error:
         return _weigering("De brief is al verzonden", str(error))
-    flash("De brief is verzonden. De aanmelder kan hem nu lezen en downloaden bij ‘Mijn aanmeldingen’.",
-          "success")
-    return redirect_after_post(url_for("brieven.toon", brief_id=brief.id))
+    return answer("De brief is verzonden. De aanmelder kan hem nu lezen en downloaden bij ‘Mijn aanmeldingen’.",
+                  url_for("brieven.toon", brief_id=brief.id))
 
 
 def _bewaren(aanmelding: Aanmelding, form: BriefForm, besluit):
@@ -48,7 +47,7 @@ def _bewaren(aanmelding: Aanmelding, form: BriefForm, besluit):
                 return _weigering("De brief is al verzonden", str(error))
             getattr(form, error.veld).errors = [str(error)]
         else:
-            return redirect_after_post(url_for("brieven.nieuw", aanmelding_id=aanmelding.id, stap="voorbeeld"))
+            return answer(None, url_for("brieven.nieuw", aanmelding_id=aanmelding.id, stap="voorbeeld"))
     return _opstellen_pagina(aanmelding, form, besluit, 422)
 
 

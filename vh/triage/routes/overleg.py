@@ -6,12 +6,12 @@ The rules are vh/triage/overleg.py (meeting, agenda, ICS, minutes) and vh/triage
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, make_response, request, url_for
+from flask import Blueprint, abort, make_response, request, url_for
 from flask_login import current_user, login_required
 
 from vh import access, audit, richtext, workflow
-from vh.htmx import is_fragment_request, redirect_after_post, render
-from vh.models import Bijdrage, Overleg
+from vh.htmx import answer, render
+from vh.models import Overleg
 from vh.triage import bijdragen as walk
 from vh.triage import overleg as regels
 from vh.triage.forms import BesprekingForm, BijdrageForm, OverlegForm
@@ -21,7 +21,11 @@ PUNT_BLOKKEN = {"bespreking": "bespreking", "bijdragen": "bijdragen"}
 
 
 def _load(overleg_id: int, action: str = "overleg.view") -> Overleg:
-    return audit.load(Overleg, overleg_id, action)
+    """The overleg, checked for `action`. Shown by a GET: audited as a view; loaded for a
+    change: not (the rule that makes the change audits it)."""
+    if request.method == "GET":
+        return audit.load(Overleg, overleg_id, action, audit_action="overleg.view")
+    return access.load(Overleg, overleg_id, action)
 
 
 def _user():
@@ -63,8 +67,7 @@ def nieuw():
     if not form.validate_on_submit():
         return _formulier(form, None)
     o = regels.opslaan(_user(), **form.waarden())
-    flash("Het overleg is gepland. Bouw nu de agenda op.", "success")
-    return redirect_after_post(url_for("overleg.toon", overleg_id=o.id))
+    return answer("Het overleg is gepland. Bouw nu de agenda op.", url_for("overleg.toon", overleg_id=o.id))
 
 
 @bp.route("/overleggen/<int:overleg_id>/bewerken", methods=["GET", "POST"])
@@ -76,8 +79,7 @@ def bewerken(overleg_id: int):
     if not form.validate_on_submit():
         return _formulier(form, o)
     regels.opslaan(_user(), overleg=o, **form.waarden())
-    flash("Het overleg is gewijzigd.", "success")
-    return redirect_after_post(url_for("overleg.toon", overleg_id=o.id))
+    return answer("Het overleg is gewijzigd.", url_for("overleg.toon", overleg_id=o.id))
 
 
 # ---------------------------------------------------------------- the meeting and its agenda
@@ -86,13 +88,6 @@ def _toon_context(o: Overleg, **extra) -> dict:
     return dict(overleg=o, punten=punten, zichtbaar=regels.zichtbaar(current_user, {p.dossier_id for p in punten}),
                 deelnemers=regels.deelnemers(o), beheert=access.can(current_user, "overleg.manage", o),
                 title="Triage-overleg", **extra)
-
-
-def _agenda_antwoord(o: Overleg, melding: str, categorie: str = "success"):
-    if is_fragment_request():
-        return render("overleg/toon.html", "agenda", **_toon_context(o, melding=melding))
-    flash(melding, categorie)
-    return redirect_after_post(url_for("overleg.toon", overleg_id=o.id))
 
 
 @bp.route("/overleggen/<int:overleg_id>", methods=["GET"])
@@ -108,9 +103,10 @@ def agenda_opbouwen(overleg_id: int):
     """Add every dossier of the team in "te bespreken" that is not on the agenda yet."""
     o = _load(overleg_id, "overleg.manage")
     nieuwe = regels.agenda_opbouwen(o, _user())
-    if nieuwe:
-        return _agenda_antwoord(o, f"{len(nieuwe)} dossier(s) op de agenda gezet.")
-    return _agenda_antwoord(o, "Er zijn geen dossiers meer te bespreken die nog niet op de agenda staan.", "info")
+    melding = (f"{len(nieuwe)} dossier(s) op de agenda gezet." if nieuwe
+               else "Er zijn geen dossiers meer te bespreken die nog niet op de agenda staan.")
+    return answer(melding, url_for("overleg.toon", overleg_id=o.id), template="overleg/toon.html",
+                  block="agenda", context=lambda: _toon_context(o), category="success" if nieuwe else "info")
 
 
 @bp.route("/overleggen/<int:overleg_id>/agenda/<int:punt_id>/verwijderen", methods=["POST"])
@@ -124,7 +120,8 @@ def punt_verwijderen(overleg_id: int, punt_id: int):
         regels.punt_verwijderen(punt, _user())
     except regels.OverlegError as error:
         return render("overleg/toon.html", "agenda", status=422, **_toon_context(o, fout=str(error)))
-    return _agenda_antwoord(o, "Het agendapunt is verwijderd.")
+    return answer("Het agendapunt is verwijderd.", url_for("overleg.toon", overleg_id=o.id),
+                  template="overleg/toon.html", block="agenda", context=lambda: _toon_context(o))
 
 
 @bp.route("/overleggen/<int:overleg_id>.ics", methods=["GET"])
@@ -147,7 +144,7 @@ def _punt_context(o: Overleg, n: int, **extra) -> dict:
     if not access.can(current_user, "dossier.view", d):
         ctx["verborgen"] = True
         return ctx
-    audit.record("dossier.view", d, details={"overleg": o.id})
+    audit.record("dossier.view", d, details={"overleg": o.id})  # every render, a 422 too
     ctx.update(dossier=d, **walk.dossiervorming(d))
     ctx["mag_bijdragen"] = (access.can(current_user, "bijdrage.create", d) and _neemt_deel(o)
                             and ctx["gate"] is None)
@@ -161,8 +158,8 @@ def _punt_pagina(o: Overleg, n: int, status: int = 200, **extra):
     return render("overleg/punt.html", PUNT_BLOKKEN, status=403 if ctx["verborgen"] else status, **ctx)
 
 
-def _naar_bijdragen(o: Overleg, n: int):
-    return redirect_after_post(url_for("overleg.punt", overleg_id=o.id, n=n) + "#bijdragen")
+def _bijdragen_url(o: Overleg, n: int) -> str:
+    return url_for("overleg.punt", overleg_id=o.id, n=n) + "#bijdragen"
 
 
 @bp.route("/overleggen/<int:overleg_id>/punt/<int:n>", methods=["GET"])
@@ -185,10 +182,9 @@ def bespreking(overleg_id: int, n: int):
         walk.bespreek(o, agendapunt, form.tekst.data, _user())
     except workflow.WorkflowError as error:
         return _punt_pagina(o, n, 422, bespreking_form=form, bespreking_fout=str(error))
-    if is_fragment_request():
-        return _punt_pagina(o, n, bespreking_melding="De bespreking is opgeslagen.")
-    flash("De bespreking is opgeslagen. Het dossier staat nu bij dossiervorming.", "success")
-    return _naar_bijdragen(o, n)
+    return answer("De bespreking is opgeslagen. Het dossier staat nu bij dossiervorming.", _bijdragen_url(o, n),
+                  template="overleg/punt.html", block=PUNT_BLOKKEN, context=lambda: _punt_context(o, n),
+                  key="bespreking_melding")
 
 
 def _bijdrage_toegang(o: Overleg, action: str, obj) -> None:
@@ -218,10 +214,8 @@ def bijdrage(overleg_id: int, n: int):
         return _punt_pagina(o, n, 422, bijdrage_form=form)
     except workflow.WorkflowError as error:
         return _punt_pagina(o, n, 422, bijdrage_fout=str(error))
-    if is_fragment_request():
-        return _punt_pagina(o, n, bijdrage_melding="Uw bijdrage is opgeslagen.")
-    flash("Uw bijdrage is opgeslagen.", "success")
-    return _naar_bijdragen(o, n)
+    return answer("Uw bijdrage is opgeslagen.", _bijdragen_url(o, n), template="overleg/punt.html",
+                  block=PUNT_BLOKKEN, context=lambda: _punt_context(o, n), key="bijdrage_melding")
 
 
 @bp.route("/overleggen/<int:overleg_id>/punt/<int:n>/bijdrage/<int:bijdrage_id>/corrigeren",
@@ -232,27 +226,27 @@ def corrigeren(overleg_id: int, n: int, bijdrage_id: int):
     o = _load(overleg_id)
     _, agendapunt = _punt(o, n)
     d = agendapunt.dossier
-    oud = Bijdrage.get_or_none((Bijdrage.id == bijdrage_id) & (Bijdrage.dossier == d.id))
+    oud = walk.bijdrage_in(d, bijdrage_id)
     if oud is None:
         abort(404)
     _bijdrage_toegang(o, "bijdrage.correct", oud)
-    audit.record("bijdrage.view", oud, details={"overleg": o.id})
     gate = walk.gate(d)
     form = BijdrageForm()
-    ctx = dict(overleg=o, punt=agendapunt, n=n, dossier=d, oud=oud, gate=gate, form=form,
-               title="Bijdrage corrigeren")
     if request.method == "GET":
         form.inhoud.data = richtext.html_naar_tekst(oud.inhoud)
-        return render("overleg/corrigeren.html", "content", status=422 if gate else 200, **ctx)
-    if gate or not form.validate():
-        return render("overleg/corrigeren.html", "content", status=422, **ctx)
-    try:
-        walk.maak_bijdrage(o, d, form.inhoud.data, _user(), vorige=oud)
-    except (walk.BijdrageError, workflow.WorkflowError) as error:
-        form.inhoud.errors = [*form.inhoud.errors, str(error)]
-        return render("overleg/corrigeren.html", "content", status=422, **ctx)
-    flash("Uw correctie is opgeslagen; de vorige versie blijft zichtbaar in de geschiedenis.", "success")
-    return _naar_bijdragen(o, n)
+    elif not gate and form.validate():
+        try:
+            walk.maak_bijdrage(o, d, form.inhoud.data, _user(), vorige=oud)
+        except (walk.BijdrageError, workflow.WorkflowError) as error:
+            form.inhoud.errors = [*form.inhoud.errors, str(error)]
+        else:
+            return answer("Uw correctie is opgeslagen; de vorige versie blijft zichtbaar in de geschiedenis.",
+                          _bijdragen_url(o, n))
+    audit.record("bijdrage.view", oud, details={"overleg": o.id})  # in its dossier; every render, a 422 too
+    return render("overleg/corrigeren.html", "content",
+                  status=422 if gate or request.method == "POST" else 200,
+                  overleg=o, punt=agendapunt, n=n, dossier=d, oud=oud, gate=gate, form=form,
+                  title="Bijdrage corrigeren")
 
 
 # ---------------------------------------------------------------- minutes
