@@ -11,7 +11,7 @@ from flask import Blueprint, request
 from flask_login import current_user, login_required
 
 from vh import access, audit
-from vh.beheer.forms import AuditFilterForm
+from vh.auditlog.forms import AuditFilterForm
 from vh.htmx import is_fragment_request, render
 from vh.models import AuditEvent, Dossier, User
 from vh.templating import datum
