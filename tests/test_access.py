@@ -178,13 +178,24 @@ TEAMS = [
     ("team.verwijderen", "t_ob", NOBODY),
 ]
 
+BEHEER = [
+    # Accounts and organisations: the beheerder; one's own account is not deactivated.
+    ("gebruiker.bewerken", "een_user", {"beheerder"}),
+    ("gebruiker.deactiveren", "een_user", {"beheerder"}),
+    ("gebruiker.bewerken", "de_beheerder", {"beheerder"}),
+    ("gebruiker.deactiveren", "de_beheerder", NOBODY),
+    ("gebruiker.verwijderen", "een_user", NOBODY),
+    ("organisatie.bewerken", "een_org", {"beheerder"}),
+    ("organisatie.verwijderen", "een_org", NOBODY),
+]
+
 OTHER = [
     # An object of a kind the policy does not know: refused, whatever the action.
     ("dossier.view", "een_user", NOBODY),
     ("beheer", "een_user", NOBODY),
 ]
 
-TABLE = GLOBAL + DOSSIERS + AANMELDINGEN + PARKETCHECKS + OVERLEGGEN + BRIEVEN + BIJDRAGEN + IMPORTS + TEAMS + OTHER
+TABLE = GLOBAL + DOSSIERS + AANMELDINGEN + PARKETCHECKS + OVERLEGGEN + BRIEVEN + BIJDRAGEN + IMPORTS + TEAMS + BEHEER + OTHER
 ROWS = [(role, action, obj, role in allowed) for action, obj, allowed in TABLE for role in ROLES]
 
 
@@ -245,6 +256,8 @@ def build_world() -> dict:
     w["imp_politie"] = PolitieImport.create(user=users["politie"])
     w["t_ob"], w["t_hv"] = ob, hv
     w["een_user"] = users["dpo"]
+    w["de_beheerder"] = users["beheerder"]
+    w["een_org"] = users["dpo"].organisatie
     return w
 
 

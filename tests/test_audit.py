@@ -12,6 +12,7 @@ from kit import HX, ROLE_USERS, act_as_database_admin, assert_fragment, assert_p
 from werkzeug.exceptions import NotFound
 
 from vh import audit
+from vh.auditlog import zoeken
 from vh.db import db
 from vh.demo import basis
 from vh.models import AuditEvent, Dossier, User
@@ -320,8 +321,14 @@ def test_the_database_refuses_to_change_or_delete_events(app, change):
     from peewee import DatabaseError
     event = audit.record("test.event", details={"i": 1})
     query = (AuditEvent.update(ip="6.6.6.6") if change == "update" else AuditEvent.delete())
-    with pytest.raises(DatabaseError, match="append-only"):
-        with db.atomic():
-            query.where(AuditEvent.id == event.id).execute()
+    with pytest.raises(DatabaseError, match="append-only"), db.atomic():
+        query.where(AuditEvent.id == event.id).execute()
     assert AuditEvent.get_by_id(event.id).ip == event.ip
     assert audit.verify()[0]
+
+
+def test_search_rule_clamps_the_page_and_records_the_view(app):
+    result = zoeken.bekijk(zoeken.Zoekopdracht(True), 999, {})
+    assert result["pagina"] == result["paginas"] == 1
+    event = AuditEvent.select().order_by(AuditEvent.id.desc()).first()
+    assert event.actie == "audit.view" and json.loads(event.details) == {"filter": {}, "pagina": 1}

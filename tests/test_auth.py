@@ -3,6 +3,8 @@ import re
 
 from kit import PASSWORD
 
+from vh.home.wachtend import wachtend
+
 
 def _without_tokens(html: str) -> str:
     """CSRF tokens carry a timestamp; everything else must be identical."""
@@ -48,3 +50,9 @@ def test_logout(client, login):
     login("dpo")
     assert client.post("/logout").status_code == 303
     assert client.get("/").status_code == 302
+
+
+def test_what_waits_is_scoped_by_role(app, user):
+    assert wachtend(user("beheerder")) == {"beheer": None}
+    assert wachtend(user("dpo")) == {"audit": None}
+    assert list(wachtend(user("coordinator"))) == ["ontvangst", "triage", "overleg"]

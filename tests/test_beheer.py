@@ -7,6 +7,7 @@ import pytest
 from kit import HX, PASSWORD, ROLE_USERS, assert_fragment, assert_page, queries_for
 
 from vh.auth import accounts
+from vh.beheer import Geweigerd, gebruikers, organisaties
 from vh.db import db
 from vh.demo import basis
 from vh.models import Aanmelding, AuditEvent, Organisatie, Team, User, UserTeam
@@ -425,3 +426,32 @@ def test_deactivate_organisation_without_js_and_with_htmx(client, beheerder):
     assert "Deactiveren" in r.text and Organisatie.get_by_id(oid).actief
     assert wijzigingen(last_event("beheer.organisatie.reactivate")) == {"actief": [False, True]}
     assert client.post(f"/beheer/organisaties/{oid}/actief", data={}).status_code == 400
+
+
+def test_deactivation_says_the_same_with_and_without_js(client, beheerder, user):
+    target = user("huisarts")
+    r = client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "0"},
+                    headers={"HX-Request": "true", "HX-Target": f"gebruiker-{target.id}"})
+    assert_fragment(r, contains="gedeactiveerd: deze persoon kan niet meer aanmelden.")
+    client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "1"})
+    client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "0"})
+    assert "gedeactiveerd: deze persoon kan niet meer aanmelden." in client.get("/beheer/gebruikers").text
+
+
+# ---------------------------------------------------------------- the rules, called directly
+def test_rules_refuse_a_taken_name_or_address_and_ones_own_beheer_role(app, user):
+    with pytest.raises(Geweigerd) as refused:
+        organisaties.maak({"naam": "PARKET LEUVEN", "type": "parket", "arrondissement": None,
+                           "politiezone_nr": None})
+    assert refused.value.veld == "naam"
+    me = user("beheerder")
+    velden = {"naam": me.naam, "email": ROLE_USERS["dpo"], "functie": "", "telefoon": "",
+              "organisatie": me.organisatie_id, "rollen": ["beheerder"], "teams": [], "wachtwoord": ""}
+    with pytest.raises(Geweigerd) as refused:
+        gebruikers.bewerk(me, velden, me)
+    assert refused.value.veld == "email"
+    with pytest.raises(Geweigerd) as refused:
+        gebruikers.bewerk(me, {**velden, "email": me.email, "rollen": ["aanmelder"]}, me)
+    assert refused.value.veld == "rollen"
+    assert not gebruikers.zet_actief(me, True)  # already active: nothing changes, nothing audited
+    assert AuditEvent.select().where(AuditEvent.actie.startswith("beheer.")).count() == 0

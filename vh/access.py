@@ -23,6 +23,7 @@ from .models import (
     Bijdrage,
     Brief,
     Dossier,
+    Organisatie,
     Overleg,
     OverlegDeelnemer,
     Parketcheck,
@@ -364,3 +365,21 @@ def _politie_import_view(user: User, imp: PolitieImport) -> bool:
 def _team_settings(user: User, t: Team) -> bool:
     """e.g. "het parket neemt tijdelijk niet deel"."""
     return _coordinator_of(user, t.id)
+
+
+# Beheer: accounts and organisations, for the functioneel beheerder (no dossier content).
+# "bewerken" covers editing and (re)activating; deactivating an account has its own rule.
+@rule("gebruiker.bewerken", User, see=True)
+def _gebruiker_bewerken(user: User, u: User) -> bool:
+    return user.has("beheerder")
+
+
+@rule("gebruiker.deactiveren", User)
+def _gebruiker_deactiveren(user: User, u: User) -> bool:
+    """Not one's own account: another beheerder does that, so beheer is never locked out."""
+    return user.has("beheerder") and u.id != user.id
+
+
+@rule("organisatie.bewerken", Organisatie, see=True)
+def _organisatie_bewerken(user: User, o: Organisatie) -> bool:
+    return user.has("beheerder")

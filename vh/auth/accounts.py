@@ -1,11 +1,19 @@
-"""Accounts: password hashing (Argon2id) and creating users, for the CLI, beheer and demo."""
+"""Accounts: password hashing (Argon2id), logging in and out, and creating users, for the
+login screen, the CLI, beheer and the demo."""
 from __future__ import annotations
+
+import logging
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import session
+from flask_login import login_user, logout_user
 
+from vh import audit
 from vh.db import db
-from vh.models import ROLLEN, Organisatie, Team, User, UserTeam, join_list
+from vh.models import ROLLEN, Organisatie, Team, User, UserTeam, join_list, utcnow
+
+log = logging.getLogger("vh.auth")
 
 _hasher = PasswordHasher()
 _dummy_hash: str | None = None
@@ -44,6 +52,28 @@ def authenticate(email: str, password: str) -> User | None:
         user.password_hash = hash_password(password)
         user.save(only=[User.password_hash])
     return user
+
+
+def meld_aan(email: str, password: str) -> User | None:
+    """Log in: a new session for the account with this e-mail and password, stamped and audited;
+    None when they do not match an active account (the same answer whether it exists or not)."""
+    user = authenticate(email, password)
+    if user is None:
+        log.info("mislukte aanmelding")  # never the address: the log holds no names
+        return None
+    session.clear()
+    login_user(user)
+    user.laatst_ingelogd = utcnow()
+    user.save(only=[User.laatst_ingelogd])
+    audit.record("auth.login", user, user=user)
+    return user
+
+
+def meld_af(user: User) -> None:
+    """Log out, audited, and forget the session."""
+    audit.record("auth.logout", user, user=user)
+    logout_user()
+    session.clear()
 
 
 def create_user(*, email: str, naam: str, rollen, password: str, organisatie=None, teams=(),

@@ -1,20 +1,15 @@
-"""Log in and out."""
+"""Log in and out. The rules are in `accounts` (`meld_aan`, `meld_af`)."""
 from __future__ import annotations
 
-import logging
+from flask import Blueprint, redirect, request, url_for
+from flask_login import current_user, login_required
 
-from flask import Blueprint, redirect, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
-
-from vh import audit
 from vh.forms import LoginForm
 from vh.htmx import render
-from vh.models import utcnow
 
-from .accounts import authenticate
+from . import accounts
 
 bp = Blueprint("auth", __name__)
-log = logging.getLogger("vh.auth")
 
 
 def _safe_next(target: str | None) -> str:
@@ -33,23 +28,14 @@ def login():
     if not form.validate_on_submit():
         return render("auth/login.html", form=form, next=next_url, failed=False,
                       status=422 if form.is_submitted() else 200)
-    user = authenticate(form.email.data, form.password.data)
-    if user is None:
+    if accounts.meld_aan(form.email.data, form.password.data) is None:
         # Same message and status whether the account exists or not.
-        log.info("mislukte aanmelding")
         return render("auth/login.html", form=form, next=next_url, failed=True, status=422)
-    session.clear()
-    login_user(user)
-    user.laatst_ingelogd = utcnow()
-    user.save(only=[user.__class__.laatst_ingelogd])
-    audit.record("auth.login", user, user=user)
     return redirect(_safe_next(next_url), 303)
 
 
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    audit.record("auth.logout", current_user._get_current_object())
-    logout_user()
-    session.clear()
+    accounts.meld_af(current_user._get_current_object())
     return redirect(url_for("auth.login"), 303)

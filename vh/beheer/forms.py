@@ -1,15 +1,15 @@
-"""Forms of the beheer screens (users and organisations) and the audit filter.
+"""Forms of the beheer screens: users and organisations.
 
 Choice fields use string values and refuse anything outside their choices with a Dutch message,
 so a tampered form gets a clean 422 with the error beside the field, never a 500."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, EmailField, Form, PasswordField, StringField
+from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from vh.forms import KeuzeVeld, MultiCheckboxField, email_geldig
-from vh.models import ORGANISATIE_TYPES, ROLLEN
+from vh.models import ORGANISATIE_TYPES, ROLLEN, Organisatie, User
 
 
 def _email_field():
@@ -43,6 +43,26 @@ class GebruikerForm(FlaskForm):
         else:
             self.wachtwoord.label.text = "Nieuw wachtwoord (niet verplicht)"
 
+    @classmethod
+    def voor(cls, user: User | None, *, organisaties, teams, vul_in: bool) -> GebruikerForm:
+        """The form for a new account (`user` None) or for `user`, filled in from it when
+        `vul_in` (a GET; a POST reads what was sent)."""
+        data = None
+        if user is not None and vul_in:
+            data = {"naam": user.naam, "email": user.email, "functie": user.functie,
+                    "telefoon": user.telefoon, "organisatie": str(user.organisatie_id or ""),
+                    "rollen": sorted(user.roles, key=list(ROLLEN).index),
+                    "teams": [str(t) for t in user.team_ids]}
+        return cls(nieuw=user is None, organisaties=organisaties, teams=teams, data=data)
+
+    def velden(self) -> dict:
+        """The validated values, as `gebruikers.maak`/`bewerk` take them."""
+        return {"naam": self.naam.data.strip(), "email": self.email.data.strip().lower(),
+                "functie": (self.functie.data or "").strip(),
+                "telefoon": (self.telefoon.data or "").strip(),
+                "organisatie": int(self.organisatie.data), "rollen": list(self.rollen.data),
+                "teams": [int(t) for t in self.teams.data], "wachtwoord": self.wachtwoord.data or ""}
+
     def validate_organisatie(self, field):
         if not field.data:
             raise ValidationError("Kies de organisatie van deze persoon.")
@@ -75,38 +95,20 @@ class OrganisatieForm(FlaskForm):
         self.arrondissement.choices = [("", "Geen")] + [(a, a) for a in arrondissementen]
         self.politiezone_nr.choices = [("", "Geen")] + [(nr, f"{naam} ({nr})") for nr, naam in politiezones]
 
+    @classmethod
+    def voor(cls, org: Organisatie | None, *, arrondissementen, politiezones,
+             vul_in: bool) -> OrganisatieForm:
+        data = None
+        if org is not None and vul_in:
+            data = {"naam": org.naam, "type": org.type, "arrondissement": org.arrondissement or "",
+                    "politiezone_nr": org.politiezone_nr or ""}
+        return cls(arrondissementen=arrondissementen, politiezones=politiezones, data=data)
+
+    def velden(self) -> dict:
+        return {"naam": self.naam.data.strip(), "type": self.type.data,
+                "arrondissement": self.arrondissement.data or None,
+                "politiezone_nr": self.politiezone_nr.data or None}
+
     def validate_type(self, field):
         if not field.data:
             raise ValidationError("Kies de soort organisatie.")
-
-
-class DatumVeld(DateField):
-    """A date (input type=date sends YYYY-MM-DD); an invalid one is refused in Dutch."""
-
-    def process_formdata(self, valuelist):
-        if not valuelist or not valuelist[0].strip():
-            self.data = None
-            return
-        try:
-            super().process_formdata([valuelist[0].strip()[:10]])
-        except ValueError:
-            self.data = None
-            raise ValueError("Vul een geldige datum in, bijvoorbeeld 2026-03-14.") from None
-
-
-class AuditFilterForm(Form):
-    """A GET form (the filters live in the URL); no CSRF needed because it changes nothing."""
-    gebruiker = KeuzeVeld("Gebruiker", fout="Kies een gebruiker uit de lijst.")
-    dossier = StringField("Dossiernummer", validators=[
-        Optional(), Length(max=20, message="Een dossiernummer heeft maximaal 20 tekens, bijvoorbeeld D-2026-0001.")])
-    van = DatumVeld("Van", validators=[Optional()], format="%Y-%m-%d")
-    tot = DatumVeld("Tot en met", validators=[Optional()], format="%Y-%m-%d")
-
-    def __init__(self, *args, gebruikers, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.gebruiker.choices = [("", "Iedereen")] + [
-            (str(u.id), f"{u.naam} ({u.email})") for u in gebruikers]
-
-    def validate_tot(self, field):
-        if self.van.data and field.data and field.data < self.van.data:
-            raise ValidationError("De einddatum moet na de begindatum liggen.")
