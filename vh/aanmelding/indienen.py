@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vh import audit
+from vh.aanmelding import politie
 from vh.db import db
 from vh.models import Aanmelding, Dossier, Gemeente, Nummering, Persoon, Team, utcnow
 
@@ -49,6 +50,7 @@ def submit(aanmelding: Aanmelding, user) -> Aanmelding:
         aanmelding.status = "ingediend"
         aanmelding.ingediend_op = aanmelding.gewijzigd_op = utcnow()
         aanmelding.save()
+        politie.registreer_pv_nummers(aanmelding)  # so that a later import or short form knows them
         audit.record("aanmelding.submit", aanmelding, user=user,
                      details={"bron": aanmelding.bron, "team_id": aanmelding.team_id})
     return aanmelding
