@@ -73,29 +73,43 @@ def verstuur(client, aid):
 
 
 # ---------------------------------------------------------------- access
-@pytest.mark.parametrize("role", ["aanmelder", "huisarts", "politie"])
+# Any professional may refer (decree of 2024), whatever their other roles: a GGZ kernpartner,
+# the parket, a casusregisseur, a coordinator taking a call.
+@pytest.mark.parametrize("role", ["aanmelder", "huisarts", "politie", "kernpartner", "parket",
+                                  "regisseur2", "regisseur3", "coordinator"])
 def test_referrers_of_every_kind_may_start(client, login, role):
     login(role)
     assert client.get("/aanmelden").status_code == 200
     assert client.get("/aanmeldingen").status_code == 200
+    assert 'href="/aanmeldingen"' in client.get("/").text  # the nav offers it
     aid = nieuw(client)
     assert Aanmelding.get_by_id(aid).status == "concept"
 
 
-@pytest.mark.parametrize("role", ["beheerder", "dpo", "coordinator", "parket"])
+@pytest.mark.parametrize("role", ["beheerder", "dpo"])
 def test_non_referrers_may_not(client, login, role):
     login(role)
     assert client.get("/aanmelden").status_code == 403
     assert client.post("/aanmelden").status_code == 403
     assert client.get("/aanmeldingen").status_code == 403
     assert client.get("/aanmelden/postcode?postcode=3000").status_code == 403
+    assert 'href="/aanmeldingen"' not in client.get("/").text
     assert Aanmelding.select().count() == 0
 
 
 def test_policy_cells(app, user):
     assert access.can(user("huisarts"), "aanmelding.create")
+    assert access.can(user("kernpartner"), "aanmelding.create")
     assert not access.can(user("beheerder"), "aanmelding.create")
     assert not access.can(user("dpo"), "aanmelding.create")
+    # a beheerder or DPO who also works as a professional may refer
+    beheer = user("beheerder")
+    beheer.rollen = "beheerder|partner"
+    assert access.can(beheer, "aanmelding.create")
+    # an account of no organisation refers for nobody
+    zonder = user("huisarts")
+    zonder.organisatie = None
+    assert not access.can(zonder, "aanmelding.create")
 
 
 def test_anonymous_is_sent_to_login(client):
@@ -108,11 +122,11 @@ def test_draft_is_visible_only_to_its_author(app, client, login, user):
     aid = nieuw(client)
     client.post(f"/aanmelden/{aid}/clientsysteem/personen", data=SANDRA)
     pid = Persoon.get().id
-    for other in ("huisarts", "coordinator", "politie"):
+    for other in ("huisarts", "coordinator", "politie", "kernpartner"):
         c = app.test_client()
         login(other, c)
         for stap in STAPPEN:
-            assert c.get(url(aid, stap)).status_code in (403, 404)
+            assert c.get(url(aid, stap)).status_code == 404
         if other != "coordinator":
             assert c.get(url(aid, "aanmelder")).status_code == 404
             assert c.post(url(aid, "hulp"), data=ANTWOORDEN["hulp"]).status_code == 404
@@ -120,9 +134,9 @@ def test_draft_is_visible_only_to_its_author(app, client, login, user):
             assert c.post(f"/aanmelden/{aid}/clientsysteem/personen/{pid}/verwijderen").status_code == 404
             assert c.get(f"/aanmelden/{aid}/verstuurd").status_code == 404
             assert "Sandra" not in c.get("/aanmeldingen").text
-    # the coordinator is not an aanmelder: 403 before anything about the draft is looked up
+    # a beheerder is no referrer: 403 before anything about the draft is looked up
     c = app.test_client()
-    login("coordinator", c)
+    login("beheerder", c)
     assert c.get(url(aid, "aanmelder")).status_code == 403
     assert Persoon.select().count() == 1 and Aanmelding.get_by_id(aid).hulpverlening == ""
 
