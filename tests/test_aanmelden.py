@@ -519,12 +519,13 @@ def test_mijn_aanmeldingen_statuses_and_letters(app, client, login, user):
     client.post(f"/aanmelden/{concept}/clientsysteem/personen", data=SANDRA)
 
     def submitted(status, dossier=None):
+        uur_geleden = utcnow() - dt.timedelta(hours=1)  # joined before the decisions below
         a = Aanmelding.create(auteur=me, status=status, nummer=Nummering.volgende("aanmelding", "VH"),
-                              ingediend_op=utcnow(), dossier=dossier)
+                              ingediend_op=uur_geleden, behandeld_op=uur_geleden, dossier=dossier)
         return a
 
     ontvangen = submitted("ingediend")
-    behandeling = submitted("ontvankelijk", make_dossier("parketcheck"))
+    behandeling = submitted("ontvankelijk", make_dossier("parketcheck"))  # no decision yet
     advies_d = make_dossier("afgesloten")
     advies = submitted("ontvankelijk", advies_d)
     Besluit.create(dossier=advies_d, uitkomst="advies", beslist_door=coord)
@@ -533,6 +534,7 @@ def test_mijn_aanmeldingen_statuses_and_letters(app, client, login, user):
     Besluit.create(dossier=opgenomen_d, uitkomst="spoor3", beslist_door=coord)
     nietontv = submitted("niet_ontvankelijk")
     Besluit.create(aanmelding=nietontv, uitkomst="niet_ontvankelijk", beslist_door=coord)
+    Brief.create(aanmelding=nietontv, aan=me, onderwerp="Advies", inhoud="<p>z</p>", verzonden_op=utcnow())
     brief = Brief.create(aanmelding=advies, dossier=advies_d, aan=me, onderwerp="Advies",
                          inhoud="<p>x</p>", verzonden_op=utcnow())
     Brief.create(aanmelding=opgenomen, aan=me, onderwerp="Concept", inhoud="<p>y</p>")  # not sent
@@ -547,7 +549,7 @@ def test_mijn_aanmeldingen_statuses_and_letters(app, client, login, user):
     assert "Concept" in text["Concept"] and f"{url(concept, 'gebeurd')}" in text["Concept"]
     assert "Sandra Wouters" in text["Concept"]
     assert "Ontvangen" in text[ontvangen.nummer]
-    assert "In behandeling" in text[behandeling.nummer]
+    assert "Ontvangen" in text[behandeling.nummer]
     assert "Afgerond: advies" in text[advies.nummer] and "Afgerond: advies" in text[nietontv.nummer]
     assert "Afgerond: opgenomen" in text[opgenomen.nummer]
     assert f"/brieven/{brief.id}" in text[advies.nummer] and f"/brieven/{brief.id}.pdf" in text[advies.nummer]
@@ -565,7 +567,35 @@ def test_mijn_aanmeldingen_statuses_and_letters(app, client, login, user):
             submitted("ontvankelijk", make_dossier("te_bespreken"))
         with count_queries() as many:
             assert len(mijn_aanmeldingen(me)) == 16
-    assert many.count == few.count <= 4
+    assert many.count == few.count <= 5
+
+
+def test_referrer_cannot_tell_a_known_family_from_a_new_one(app, client, login, user):
+    """Joined to a dossier already decided (spoor 2) or opened anew: both "Ontvangen", until the
+    decision on this referral itself is taken (issue 8 item 2)."""
+    from kit import beslis, maak_aanmelding, maak_dossier
+
+    from vh.ontvangst import beoordelen
+    coord = user("coordinator")
+    gekend_d = maak_dossier("te_bespreken")
+    beslis(gekend_d, "spoor2")  # decided before this referral came in
+    bij = maak_aanmelding("huisarts@vh.test")
+    beoordelen.bij_dossier(bij, gekend_d, coord)
+    nieuw_a = maak_aanmelding("huisarts@vh.test")
+    beoordelen.nieuw_dossier(nieuw_a, coord, nieuw_a.team)
+    login("huisarts")
+
+    def status(a):
+        row = next(r for r in re.findall(r"<tr>.*?</tr>", client.get("/aanmeldingen").text, re.S)
+                   if a.nummer in r)
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).replace(a.nummer, "")
+
+    assert "Ontvangen" in status(bij) and "Afgerond" not in status(bij)
+    assert "Ontvangen" in status(nieuw_a)
+    # a decision on the dossier after this referral joined it is a decision on this referral
+    Besluit.create(dossier=gekend_d, uitkomst="spoor3", beslist_door=coord,
+                   beslist_op=utcnow() + dt.timedelta(seconds=1))
+    assert "Afgerond: opgenomen" in status(bij)
 
 
 def test_resume_after_logging_out(app, client, login):

@@ -300,19 +300,20 @@ def test_family_not_informed_needs_a_reason(app):
 
 
 # ---------------------------------------------------------------- what the referrer may know
-@pytest.mark.parametrize("status, fase, uitkomst, verwacht", [
-    ("concept", None, None, "Concept"),
-    ("ingediend", None, None, "Ontvangen"),
-    ("ontvankelijk", "parketcheck", None, "In behandeling"),
-    ("ontvankelijk", "dossiervorming", None, "In behandeling"),
-    ("ontvankelijk", "afgesloten", "advies", "Afgerond: advies"),
-    ("niet_ontvankelijk", None, "niet_ontvankelijk", "Afgerond: advies"),
-    ("niet_ontvankelijk", None, None, "Afgerond: advies"),
-    ("ontvankelijk", "kennismaking", "spoor2", "Afgerond: opgenomen"),
-    ("ontvankelijk", "uitvoering", "spoor3", "Afgerond: opgenomen"),
+# "Ontvangen" until the decision on *this* referral is communicated: an advice once the letter is
+# sent, a spoor once decided. Nothing about the dossier behind it (joined or new) shows.
+@pytest.mark.parametrize("status, uitkomst, brief, verwacht", [
+    ("concept", None, False, "Concept"),
+    ("ingediend", None, False, "Ontvangen"),
+    ("ontvankelijk", None, False, "Ontvangen"),
+    ("ontvankelijk", "advies", False, "Ontvangen"),
+    ("ontvankelijk", "advies", True, "Afgerond: advies"),
+    ("niet_ontvankelijk", "niet_ontvankelijk", False, "Ontvangen"),
+    ("niet_ontvankelijk", "niet_ontvankelijk", True, "Afgerond: advies"),
+    ("ontvankelijk", "spoor2", False, "Afgerond: opgenomen"),
+    ("ontvankelijk", "spoor3", False, "Afgerond: opgenomen"),
 ])
-def test_status_for_referrer(status, fase, uitkomst, verwacht):
+def test_status_for_referrer(status, uitkomst, brief, verwacht):
     a = Aanmelding(status=status)
-    d = Dossier(fase=fase) if fase else None
     b = Besluit(uitkomst=uitkomst) if uitkomst else None
-    assert status_voor_aanmelder(a, d, b)[0] == verwacht
+    assert status_voor_aanmelder(a, b, brief)[0] == verwacht
