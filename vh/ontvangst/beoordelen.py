@@ -52,11 +52,12 @@ def mogelijk_gekend(aanmeldingen, team_ids) -> set[int]:
     by_id = {a.id: a for a in aanmeldingen}
     if not by_id:
         return set()
-    personen = list(Persoon.select(Persoon.id, Persoon.aanmelding, Persoon.naam_norm, Persoon.geboortedatum)
+    personen = list(Persoon.select(Persoon.id, Persoon.aanmelding, Persoon.voornaam, Persoon.achternaam,
+                                   Persoon.geboortedatum)
                     .where(Persoon.aanmelding.in_(list(by_id)) & Persoon.geboortedatum.is_null(False)))
     matches = indienen.gekend(personen, team_ids)
-    return {p.aanmelding_id for p in personen for k in matches.get(p.id, [])
-            if by_id[p.aanmelding_id].team_id in (None, k.dossier.team_id)}
+    return {p.aanmelding_id for p in personen for t in matches.get(p.id, [])
+            if by_id[p.aanmelding_id].team_id in (None, t.persoon.dossier.team_id)}
 
 
 def beoordeling(a: Aanmelding, user) -> dict:
