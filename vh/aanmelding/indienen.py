@@ -72,11 +72,16 @@ DEELTJES = frozenset({"van", "de", "den", "der", "vander", "vanden", "vande", "v
 GELIJKENIS = 80  # rapidfuzz ratio (0-100) both names must reach: one letter off in a five-letter name
 
 
+def _nl_woorden(naam: str) -> list[str]:
+    """The words of a name, lower case, no accents, ij = y, ae = aa (Rijckaert/Ryckaert, Maes/Maas)."""
+    return [w.replace("ij", "y").replace("ae", "aa")
+            for w in re.split(r"[^0-9a-z]+", zonder_accenten(naam).lower()) if w]
+
+
 def _nl(naam: str) -> tuple[str, str]:
-    """A name in Dutch spelling-insensitive forms: (every word, without particles), lower case,
-    no accents, ij = y, ae = aa: "Van den Bröeck" → ("vandenbroeck", "broeck")."""
-    woorden = [w.replace("ij", "y").replace("ae", "aa")
-               for w in re.split(r"[^0-9a-z]+", zonder_accenten(naam).lower()) if w]
+    """A name glued in two forms, all its words and without particles:
+    "Van den Bröeck" → ("vandenbroeck", "broeck")."""
+    woorden = _nl_woorden(naam)
     kern = [w for w in woorden if w not in DEELTJES] or woorden
     return "".join(woorden), "".join(kern)
 
@@ -104,6 +109,30 @@ def reden(p: Persoon, k: Persoon) -> str | None:
     return None
 
 
+def _woorden(naam: str) -> set[str]:
+    """Every form a name may be looked up by: each word, and the words glued with and without
+    particles ("Van den Broeck" → van, den, broeck, vandenbroeck)."""
+    return set(_nl_woorden(naam)) | set(_nl(naam))
+
+
+def naam_lijkt(getypt: str, p: Persoon) -> bool:
+    """The coordinator's name search: every word typed (particles aside) looks like a word of the
+    person's name, e.g. "Clais" finds Peggy Claes, "vandenbroeck" finds Marie Van den Broeck."""
+    gezocht = [w for w in _nl_woorden(getypt) if w not in DEELTJES] or _nl_woorden(getypt)
+    if not gezocht:
+        return False
+    namen = _woorden(p.voornaam) | _woorden(p.achternaam)
+    return all(max(fuzz.ratio(w, n) for n in namen) >= GELIJKENIS for w in gezocht)
+
+
+def actueel():
+    """The dossiers "already known" looks in: open, or closed less than a year ago, and not
+    anonymised (a condition on Dossier)."""
+    recent = utcnow() - dt.timedelta(days=RECENT_AFGESLOTEN_DAGEN)
+    return ((Dossier.afgesloten_op.is_null() | (Dossier.afgesloten_op >= recent))
+            & Dossier.geanonimiseerd_op.is_null())
+
+
 class Treffer(NamedTuple):
     """A person of an open or recent dossier who may be the one asked about, and why."""
     persoon: Persoon  # with its dossier loaded
@@ -118,11 +147,8 @@ def gekend(personen, team_ids=None) -> dict[int, list[Treffer]]:
     personen = [p for p in personen if p.geboortedatum]
     if not personen:
         return {}
-    recent = utcnow() - dt.timedelta(days=RECENT_AFGESLOTEN_DAGEN)
     kandidaten = (Persoon.select(Persoon, Dossier).join(Dossier)
-                  .where(Persoon.geboortedatum.in_(list({p.geboortedatum for p in personen}))
-                         & (Dossier.afgesloten_op.is_null() | (Dossier.afgesloten_op >= recent))
-                         & Dossier.geanonimiseerd_op.is_null()))
+                  .where(Persoon.geboortedatum.in_(list({p.geboortedatum for p in personen})) & actueel()))
     if team_ids is not None:
         kandidaten = kandidaten.where(Dossier.team.in_(list(team_ids)))
     per_dag: dict[dt.date, list[Persoon]] = {}
