@@ -79,24 +79,29 @@ def koppelbaar(a: Aanmelding, user, dossier_id) -> Dossier | None:
 
 def zoek_op_naam(a: Aanmelding, user, naam: str, geboortedatum=None) -> tuple[list, bool]:
     """The coordinator's own search to link `a` by hand: open or recent dossiers of the
-    referral's team with a person whose name looks like `naam` (indienen.naam_lijkt), born on
+    referral's team with a person whose name looks like `naam` (indienen.naam_treffers), born on
     `geboortedatum` if given. Returns ([(dossier, [persons])], more than MAX_GEZOCHT?), the
-    dossier with most persons found first. One query for the candidates (born that day, else the
-    team's current dossiers); audited with counts and dossier ids, never the typed name."""
+    dossier with most persons found first. Two queries (the candidates as plain rows: born that
+    day, else the team's current dossiers; then the dossiers shown); audited with counts and
+    dossier ids, never the typed name."""
     query = (Persoon.select(Persoon.id, Persoon.voornaam, Persoon.achternaam, Persoon.geboortedatum,
-                            Persoon.dossier, Dossier)
+                            Persoon.dossier)
              .join(Dossier).where(indienen.actueel() & Dossier.team.in_(_teams_voor(a, user))))
     if geboortedatum is not None:
         query = query.where(Persoon.geboortedatum == geboortedatum)
-    found: dict[int, tuple[Dossier, list[Persoon]]] = {}
-    for k in query.order_by(Persoon.id):
-        if indienen.naam_lijkt(naam, k):
-            found.setdefault(k.dossier_id, (k.dossier, []))[1].append(k)
-    result = sorted(found.values(), key=lambda e: (-len(e[1]), e[0].nummer))
+    rijen = list(query.order_by(Persoon.id).tuples())
+    per_dossier: dict[int, list[Persoon]] = {}
+    for i in sorted(indienen.naam_treffers(naam, [(r[1], r[2]) for r in rijen])):
+        pid, voornaam, achternaam, geboren, dossier_id = rijen[i]
+        per_dossier.setdefault(dossier_id, []).append(
+            Persoon(id=pid, voornaam=voornaam, achternaam=achternaam, geboortedatum=geboren, dossier=dossier_id))
+    volgorde = sorted(per_dossier, key=lambda d: (-len(per_dossier[d]), d))[:MAX_GEZOCHT]
+    dossiers = {d.id: d for d in Dossier.select().where(Dossier.id.in_(volgorde))} if volgorde else {}
+    result = [(dossiers[d], per_dossier[d]) for d in volgorde]
     audit.record("aanmelding.naam_zoeken", a, user=user, details={
-        "met_geboortedatum": geboortedatum is not None, "dossiers": len(result),
-        "dossier_ids": [d.id for d, _ in result[:MAX_GEZOCHT]]})
-    return result[:MAX_GEZOCHT], len(result) > MAX_GEZOCHT
+        "met_geboortedatum": geboortedatum is not None, "dossiers": len(per_dossier),
+        "dossier_ids": volgorde})
+    return result, len(per_dossier) > MAX_GEZOCHT
 
 
 def beoordeling(a: Aanmelding, user, gekozen=None) -> dict:
