@@ -175,6 +175,73 @@ def test_progress_and_prefill(client, login):
     assert "Stap 3 van 7: Het cliëntsysteem" in r.text
 
 
+# ---------------------------------------------------------------- autosave, nothing lost (issue 8 item 11)
+def stappenlijst(text) -> dict[str, str]:
+    """{step slug: its <li> attributes} of the step list."""
+    return dict((slug, attrs) for attrs, slug in
+                re.findall(r"<li([^>]*)>\s*(?:<a href=\"/aanmelden/\d+/(\w+)\")?", text) if slug)
+
+
+def test_step_list_marks_only_complete_steps(client, login):
+    login("aanmelder")
+    aid = nieuw(client)
+    client.post(url(aid, "gebeurd"), data={"recent_incident": "x"})  # visited, not complete
+    lijst = stappenlijst(client.get(url(aid, "hulp")).text)
+    assert "progress__done" in lijst["aanmelder"]  # prefilled from the account: complete
+    assert "progress__done" not in lijst["gebeurd"] and "progress__done" not in lijst["clientsysteem"]
+    client.post(url(aid, "gebeurd"), data=ANTWOORDEN["gebeurd"])
+    client.post(url(aid, "veiligheid"), data=ANTWOORDEN["veiligheid"])  # a later step, complete
+    lijst = stappenlijst(client.get(url(aid, "hulp")).text)
+    assert "progress__done" in lijst["gebeurd"] and "progress__done" in lijst["veiligheid"]
+    assert "progress__done" not in lijst["criteria"]
+
+
+def test_autosave_saves_each_valid_field_as_it_changes(app, client, login):
+    login("aanmelder")
+    aid = nieuw(client)
+    page = client.get(url(aid, "hulp")).text
+    assert f'hx-post="/aanmelden/{aid}/hulp/bewaren"' in page and 'hx-trigger="change"' in page
+    r = client.post(f"/aanmelden/{aid}/hulp/bewaren", data={"hulpverlening": "CAW sinds 2024"},
+                    headers={**HX, "HX-Target": "bewaard"})
+    assert_fragment(r)
+    assert "Automatisch bewaard om" in r.text
+    assert Aanmelding.get_by_id(aid).hulpverlening == "CAW sinds 2024"
+    # a wrong date is not saved, the valid answers beside it are, and no error yet while typing
+    r = client.post(f"/aanmelden/{aid}/gebeurd/bewaren", headers={**HX, "HX-Target": "bewaard"}, data={
+        "recent_incident": "Slagen.", "datum_incident-dag": "31", "datum_incident-maand": "2",
+        "datum_incident-jaar": "2026"})
+    assert r.status_code == 200 and "Niet alles kon bewaard worden" in r.text
+    a = Aanmelding.get_by_id(aid)
+    assert a.recent_incident == "Slagen." and a.datum_incident is None
+    # without htmx it is the step's own page again; not for the check page or someone else
+    assert client.post(f"/aanmelden/{aid}/hulp/bewaren", data={}).status_code == 303
+    assert client.post(f"/aanmelden/{aid}/controle/bewaren", data={}).status_code == 404
+    other = app.test_client()
+    login("huisarts", other)
+    assert other.post(f"/aanmelden/{aid}/hulp/bewaren", data={"hulpverlening": "x"}).status_code == 404
+    assert Aanmelding.get_by_id(aid).hulpverlening == "CAW sinds 2024"
+
+
+def test_a_person_typed_but_not_added_is_not_lost_without_js(client, login):
+    login("aanmelder")
+    aid = nieuw(client)
+    page = client.get(url(aid, "clientsysteem")).text
+    # "Opslaan en verder" sends the person form too (formaction), so what was typed arrives
+    assert f'formaction="/aanmelden/{aid}/clientsysteem"' in page
+    half = {"voornaam": "Sandra", "actie": "verder"}
+    r = client.post(url(aid, "clientsysteem"), data=half)
+    assert r.status_code == 422 and "Er is een probleem" in r.text
+    assert "nog niet toegevoegd" in r.text and 'value="Sandra"' in r.text
+    assert Persoon.select().count() == 0
+    r = client.post(url(aid, "clientsysteem"), data={**SANDRA, "actie": "verder"})
+    assert r.status_code == 303 and r.headers["Location"].endswith(url(aid, "hulp"))
+    assert [p.voornaam for p in Persoon.select()] == ["Sandra"]
+    # nothing typed: simply on to the next step
+    r = client.post(url(aid, "clientsysteem"), data={"actie": "verder", "geboortedatum-dag": "",
+                                                     "geslacht": "", "rol": ""})
+    assert r.status_code == 303 and Persoon.select().count() == 1
+
+
 @pytest.mark.parametrize("stap", STAPPEN)
 def test_each_step_as_page_and_fragment(client, login, stap):
     login("aanmelder")
