@@ -40,7 +40,8 @@ NOBODY: set[str] = set()
 
 # (action, object key, roles that may). Object None = a global action.
 GLOBAL = [
-    ("aanmelding.create", None, {"aanmelder", "huisarts", "politie"}),
+    # any professional may refer (decree of 2024): every role but functioneel beheer and DPO alone
+    ("aanmelding.create", None, set(ROLES) - {"beheerder", "dpo", "inactief", "anoniem"}),
     ("politie.import", None, {"politie"}),  # police in a pilot zone only (PZ Leuven is one)
     ("ontvangst.inbox", None, COORDINATORS),
     ("triage.board", None, COORDINATORS),
