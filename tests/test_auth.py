@@ -55,4 +55,5 @@ def test_logout(client, login):
 def test_what_waits_is_scoped_by_role(app, user):
     assert wachtend(user("beheerder")) == {"beheer": None}
     assert wachtend(user("dpo")) == {"audit": None}
-    assert list(wachtend(user("coordinator"))) == ["ontvangst", "triage", "overleg"]
+    # Any professional may refer (decree of 2024), a coordinator too.
+    assert list(wachtend(user("coordinator"))) == ["aanmelden", "ontvangst", "triage", "overleg"]
