@@ -54,8 +54,10 @@ def maak_dossier(fase="te_bespreken", parket="akkoord", postcode="3000", deelgem
     Persoon.create(aanmelding=aanmelding, dossier=dossier, voornaam="Mila", achternaam="Testers",
                    geboortedatum=dt.date(1990, 1, 1), rol="slachtoffer", postcode=postcode,
                    gemeente=gemeente)
-    if parket is None:
+    if parket is None:  # to the triage without the parket: only while it pauses (domain rule 3)
+        team.parket_pauze = True
         voer_uit(dossier, "agenderen", coordinator)
+        team.parket_pauze = False
     else:
         voer_uit(dossier, "parket_vragen", coordinator)
         parket_user = User.get(User.email == "parket@vh.test")

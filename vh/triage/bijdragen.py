@@ -12,7 +12,7 @@ from vh import audit, richtext, workflow
 from vh.db import db
 from vh.keuzes import Fase, ParketUitkomst
 from vh.models import Aanmelding, Agendapunt, Bijdrage, Dossier, Organisatie, Overleg, Persoon, User
-from vh.transitions import toestand, voer_uit
+from vh.transitions import voer_uit
 
 from .overleg import agenda, deelnemers_tekst
 
@@ -37,7 +37,7 @@ def bijdrage_in(d: Dossier, bijdrage_id) -> Bijdrage | None:
 def gate(d: Dossier) -> str | None:
     """Why nothing may be shared in `d` now (the workflow's Dutch message), or None."""
     try:
-        workflow.check_bijdrage(toestand(d))
+        workflow.check_bijdrage(d.toestand())
     except workflow.WorkflowError as error:
         return str(error)
     return None

@@ -135,10 +135,7 @@ class _Gegevens:
                       beperking=uitkomst == ParketUitkomst.BEPERKINGEN,
                       bezwaar=uitkomst == ParketUitkomst.BEZWAAR, agenda=self.agenda.get(d.id))
         _vul_personen(kaart, self.personen.get(d.id, []))
-        toestand = workflow.Toestand(fase=d.fase, parket=uitkomst, pilootzone=d.pilootzone,
-                                     parket_pauze=d.team.parket_pauze,
-                                     regisseur=d.regisseur_id is not None)
-        mogelijk = workflow.allowed(toestand)
+        mogelijk = workflow.allowed(d.toestand(check))
         kaart.acties = [(a, label) for a, label in BORD_ACTIES.items() if a in mogelijk]
         kaart.besluitbaar = (d.fase == Fase.DOSSIERVORMING
                              and any(a.startswith("besluit_") for a in mogelijk))
