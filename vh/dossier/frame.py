@@ -54,7 +54,7 @@ class Frame:
 
     @functools.cached_property
     def gevoelig(self) -> dict:
-        return gevoelig(self.dossier)
+        return gevoelig(self.dossier, self.user)
 
     @functools.cached_property
     def tabs(self) -> list[dict]:

@@ -25,6 +25,7 @@ from vh.workflow import CASUSREGIE, FASEN, OVERGANGEN, TRIAGE
 
 from . import doorlooptijden
 from .gevoelig import BEZWAAR_TEKST
+from .kaart import kaart
 
 OVERGANG_LABELS = {"openen": "Dossier geopend", **{k: v[2] for k, v in OVERGANGEN.items()}}
 
@@ -89,9 +90,13 @@ def gegevens(dossier: Dossier, user) -> dict:
                      .order_by(Bijdrage.aangemaakt_op, Bijdrage.id))
     besluiten = list(Besluit.select().where(Besluit.dossier == dossier.id).order_by(Besluit.beslist_op))
     check = checks[-1] if checks else None
+    identificerend = access.can(user, "dossier.identificerend", dossier)
     return dict(
-        stap=volgende_stap(dossier, check, user), personen=personen, aanmeldingen=aanmeldingen,
-        checks=checks, overgangen=overgangen, bijdragen=bijdragen, besluiten=besluiten,
+        stap=volgende_stap(dossier, check, user),
+        # Without the parket's akkoord (or after a bezwaar) a partner gets the card, not the persons.
+        personen=personen if identificerend else [], kaart=None if identificerend else kaart(dossier, personen, check),
+        bijdragen=bijdragen if identificerend else [], aanmeldingen=aanmeldingen,
+        checks=checks, overgangen=overgangen, besluiten=besluiten,
         doorlooptijden=doorlooptijden.stappen(doorlooptijden.momenten(dossier, aanmeldingen, overgangen)),
         max_dagen=wacht_dagen_max(), overgang_labels=OVERGANG_LABELS,
         dagen_in_fase=dagen_sinds(dossier.fase_sinds))
