@@ -95,3 +95,27 @@ def test_the_parket_reads_its_own_bezwaar_reason(client, login):
     d, _ = _dossier("bezwaar")
     login("parket")
     assert REDEN in client.get(f"/parket/{d.laatste_parketcheck().id}").text
+
+
+# ---------------------------------------------------------------- sensitive banners everywhere (8.3)
+def test_the_parket_screen_and_the_minutes_carry_the_sensitive_banners(client, login):
+    d, o = _dossier("open")
+    login("parket")
+    html = client.get(f"/parket/{d.laatste_parketcheck().id}").text
+    assert "Het gezin is niet op de hoogte" in html and "afspraken over veilig contact" in html
+    assert WAAROM not in html and VEILIG not in html  # only what the decision needs (test_parket)
+    client.post("/logout")
+    login("coordinator")
+    verslag = client.get(f"/overleggen/{o.id}/verslag").text
+    assert "Het gezin is niet op de hoogte" in verslag and VEILIG in verslag
+
+
+@pytest.mark.parametrize("projectie", [False, True])
+def test_a_board_card_carries_a_marker_without_free_text(client, login, projectie):
+    d, _ = _dossier("akkoord")
+    login("coordinator")
+    html = client.get("/triage" + ("?weergave=projectie" if projectie else "")).text
+    kaart = html[html.index(f'id="kaart-dossier-{d.id}"'):]
+    kaart = kaart[:kaart.index("</article>")]
+    assert "Gezin niet op de hoogte" in kaart and "Veilig contact" in kaart
+    assert WAAROM not in html and VEILIG not in html

@@ -59,7 +59,7 @@ def gevoelig_per(dossiers, volledig: set[int]) -> dict[int, dict]:
 
 def gevoelig(dossier: Dossier, user=None, *, volledig: bool | None = None) -> dict:
     """The sensitive banners of `dossier` for `user` (default: the current user); `volledig`
-    overrides whether its free text is shown (the parket deciding on its check reads it)."""
+    overrides whether its free text is shown."""
     if volledig is None:
         volledig = bool(access.identificerend(current_user if user is None else user, [dossier]))
     return gevoelig_per([dossier], {dossier.id} if volledig else set())[dossier.id]
