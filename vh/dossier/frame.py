@@ -41,6 +41,7 @@ class Tab:
 # The sub-navigation of a dossier, in order; shown once a user may open more than one.
 TABS: list[Tab] = [
     Tab("dossiers.toon", "Overzicht", "dossier.view"),
+    Tab("dossiers.aanmeldingen", "Aanmeldingen", "dossier.aanmeldingen"),
     Tab("besluit.nemen", "Besluit", "besluit.create"),
 ]
 

@@ -100,3 +100,15 @@ def gegevens(dossier: Dossier, user) -> dict:
         doorlooptijden=doorlooptijden.stappen(doorlooptijden.momenten(dossier, aanmeldingen, overgangen)),
         max_dagen=wacht_dagen_max(), overgang_labels=OVERGANG_LABELS,
         dagen_in_fase=dagen_sinds(dossier.fase_sinds))
+
+
+def aanmeldingen(dossier: Dossier) -> dict:
+    """The referrals of the dossier with their organisation and persons, in two queries."""
+    rijen = list(Aanmelding.select(Aanmelding, Organisatie)
+                 .join(Organisatie, JOIN.LEFT_OUTER, on=(Aanmelding.organisatie == Organisatie.id))
+                 .where(Aanmelding.dossier == dossier.id).order_by(Aanmelding.ingediend_op, Aanmelding.id))
+    personen: dict[int, list[Persoon]] = {a.id: [] for a in rijen}
+    if rijen:
+        for p in Persoon.van(aanmelding=[a.id for a in rijen]):
+            personen[p.aanmelding_id].append(p)
+    return dict(aanmeldingen=[(a, personen[a.id]) for a in rijen])
