@@ -21,7 +21,7 @@ from vh.models import (
 )
 from vh.parket.parketcheck import wacht, wacht_dagen_max
 from vh.templating import dagen_sinds
-from vh.workflow import CASUSREGIE, FASEN, OVERGANGEN, TRIAGE
+from vh.workflow import CASUSREGIE, FASEN, OVERGANGEN, TRIAGE, allowed
 
 from . import doorlooptijden
 from .gevoelig import BEZWAAR_TEKST
@@ -56,6 +56,11 @@ def volgende_stap(dossier: Dossier, check: Parketcheck | None, user) -> dict:
 
 def _triage_stap(dossier: Dossier, check: Parketcheck | None, user) -> dict:
     besluit = "besluit" if access.can(user, "besluit.create", dossier) else None
+    if "parket_vragen" in allowed(dossier.toestand(check)):  # to the triage during a pause
+        return dict(titel="Vraag de parketcheck aan", wie="Coördinator",
+                    uitleg="Het dossier kwam op de agenda zonder parketcheck, toen het parket tijdelijk niet "
+                           "deelnam. Zonder akkoord zien de partners alleen een niet-identificerende kaart.",
+                    actie="parket_vragen" if access.can(user, "parketcheck.request", dossier) else None)
     if check and check.uitkomst == "bezwaar":
         return dict(titel="Neem het besluit: alleen advies is mogelijk", wie="Coördinator",
                     uitleg="Het parket maakte bezwaar. " + BEZWAAR_TEKST, actie=besluit)
