@@ -401,6 +401,7 @@ def maak_dossier(fase: str = "te_bespreken", parket: str | None = "akkoord", *, 
                                reden=reden)
         d = Dossier.get_by_id(d.id)
     elif not wacht:
+        d.team.parket_pauze = True  # in memory, as above: the workflow reads the dossier's team
         transitions.voer_uit(d, "agenderen", door)
     if acuut:
         d.acuut = True

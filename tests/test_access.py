@@ -59,30 +59,49 @@ COORDINATOR_ONLY = ("dossier.edit", "parketcheck.request", "besluit.create", "br
                     "team.settings")
 
 
-def dossier_rows(key, *, view, coordinator, bijdrage, regie):
+def dossier_rows(key, *, view, coordinator, bijdrage, regie, identificerend):
+    """`identificerend`: who may see who the family is (names, birth dates, the referral's text,
+    the bijdragen); every other role that sees the dossier sees only the non-identifying card."""
+    assert identificerend <= view
     rows = [("dossier.view", key, view), ("bijdrage.create", key, bijdrage), ("regie.plan", key, regie),
-            ("regie.logboek", key, regie), ("dossier.verwijderen", key, NOBODY)]
+            ("regie.logboek", key, regie), ("dossier.verwijderen", key, NOBODY),
+            ("dossier.identificerend", key, identificerend), ("dossier.aanmeldingen", key, regie)]
     rows += [(action, key, {coordinator}) for action in COORDINATOR_ONLY]
     return rows
 
 
+KP = {"coordinator", "kernpartner"}
 DOSSIERS = (
-    # Oost-Brabant, te bespreken, on the agenda of an overleg the kernpartner takes part in.
-    dossier_rows("d_ob_agenda", view={"coordinator", "kernpartner"}, coordinator="coordinator",
-                 bijdrage={"coordinator", "kernpartner"}, regie={"coordinator"})
+    # Oost-Brabant, te bespreken with the parket's akkoord, on the agenda of an overleg the
+    # kernpartner takes part in.
+    dossier_rows("d_ob_agenda", view=KP, coordinator="coordinator", bijdrage=KP, regie={"coordinator"},
+                 identificerend=KP)
     # Oost-Brabant, nieuw, on no agenda.
     + dossier_rows("d_ob_nieuw", view={"coordinator"}, coordinator="coordinator",
-                   bijdrage={"coordinator"}, regie={"coordinator"})
+                   bijdrage={"coordinator"}, regie={"coordinator"}, identificerend={"coordinator"})
     # Halle-Vilvoorde, te bespreken, on the agenda of an overleg the kernpartner is NOT part of.
     + dossier_rows("d_hv", view={"coordinator_hv"}, coordinator="coordinator_hv",
-                   bijdrage={"coordinator_hv"}, regie={"coordinator_hv"})
+                   bijdrage={"coordinator_hv"}, regie={"coordinator_hv"}, identificerend={"coordinator_hv"})
     # Oost-Brabant, decided (spoor 3, regisseur3 assigned), still on the old agenda: the kernpartner
     # no longer sees it; regisseur3 (member of the team, but no coordinator) sees it as regisseur.
     + dossier_rows("d_regie3", view={"coordinator", "regisseur3"}, coordinator="coordinator",
-                   bijdrage={"coordinator"}, regie={"coordinator", "regisseur3"})
+                   bijdrage={"coordinator"}, regie={"coordinator", "regisseur3"},
+                   identificerend={"coordinator", "regisseur3"})
     # Oost-Brabant, spoor 2 with regisseur2 assigned.
     + dossier_rows("d_regie2", view={"coordinator", "regisseur2"}, coordinator="coordinator",
-                   bijdrage={"coordinator"}, regie={"coordinator", "regisseur2"})
+                   bijdrage={"coordinator"}, regie={"coordinator", "regisseur2"},
+                   identificerend={"coordinator", "regisseur2"})
+    # On the kernpartner's agenda, per state of the parket (issue 8.1b): without an akkoord (never
+    # asked, the team's parket pausing; asked and waiting) and after a bezwaar the kernpartner
+    # sees the dossier's card only; akkoord with restrictions counts as akkoord.
+    + dossier_rows("d_kp_geen", view=KP, coordinator="coordinator", bijdrage=KP, regie={"coordinator"},
+                   identificerend={"coordinator"})
+    + dossier_rows("d_kp_wacht", view=KP, coordinator="coordinator", bijdrage=KP, regie={"coordinator"},
+                   identificerend={"coordinator"})
+    + dossier_rows("d_kp_beperkingen", view=KP, coordinator="coordinator", bijdrage=KP,
+                   regie={"coordinator"}, identificerend=KP)
+    + dossier_rows("d_kp_bezwaar", view=KP, coordinator="coordinator", bijdrage=KP, regie={"coordinator"},
+                   identificerend={"coordinator"})
 )
 
 AANMELDINGEN = [
@@ -120,6 +139,10 @@ PARKETCHECKS = [
     ("parketcheck.answer", "p_ob_beantwoord", NOBODY),  # answered once, never again
     ("parketcheck.verwijderen", "p_ob_beantwoord", NOBODY),
     ("parketcheck.view", "p_hv_open", NOBODY),  # another arrondissement's parket
+    # The reason of a bezwaar (it may reveal an ongoing investigation): the team's coordinator and
+    # the parket that gave it, never a kernpartner, even one who sees the dossier.
+    ("parketcheck.reden", "p_kp_bezwaar", {"coordinator", "parket"}),
+    ("parketcheck.reden", "p_hv_open", {"coordinator_hv"}),
     ("parketcheck.answer", "p_hv_open", NOBODY),
     ("parketcheck.verwijderen", "p_hv_open", NOBODY),
 ]
@@ -164,6 +187,7 @@ BIJDRAGEN = [
     ("bijdrage.view", "bij_beslist", {"coordinator", "regisseur3"}),
     ("bijdrage.correct", "bij_beslist", NOBODY),
     ("bijdrage.view", "bij_hv", {"coordinator_hv"}),
+    ("bijdrage.view", "bij_bezwaar", {"coordinator"}),  # a bezwaar stops information sharing
 ]
 
 IMPORTS = [
@@ -221,11 +245,16 @@ def build_world() -> dict:
     w["d_hv"] = dossier(hv, "te_bespreken")
     w["d_regie3"] = dossier(ob, "kennismaking", "regisseur3", 3)
     w["d_regie2"] = dossier(ob, "uitvoering", "regisseur2", 2)
+    for key, fase in (("d_kp_geen", "te_bespreken"), ("d_kp_wacht", "parketcheck"),
+                      ("d_kp_beperkingen", "te_bespreken"), ("d_kp_bezwaar", "dossiervorming")):
+        w[key] = dossier(ob, fase)
 
     w["o_ob"] = Overleg.create(team=ob, datum=utcnow(), voorzitter=users["coordinator"])
     OverlegDeelnemer.create(overleg=w["o_ob"], user=users["kernpartner"])
     Agendapunt.create(overleg=w["o_ob"], dossier=w["d_ob_agenda"], volgorde=1)
     Agendapunt.create(overleg=w["o_ob"], dossier=w["d_regie3"], volgorde=2)
+    for i, key in enumerate(("d_kp_geen", "d_kp_wacht", "d_kp_beperkingen", "d_kp_bezwaar"), start=3):
+        Agendapunt.create(overleg=w["o_ob"], dossier=w[key], volgorde=i)
     w["o_hv"] = Overleg.create(team=hv, datum=utcnow(), voorzitter=users["coordinator_hv"])
     Agendapunt.create(overleg=w["o_hv"], dossier=w["d_hv"], volgorde=1)
 
@@ -243,6 +272,10 @@ def build_world() -> dict:
     w["p_ob_open"] = check(w["d_ob_nieuw"])
     w["p_ob_beantwoord"] = check(w["d_regie3"], "akkoord")
     w["p_hv_open"] = check(w["d_hv"])
+    check(w["d_ob_agenda"], "akkoord")
+    check(w["d_kp_wacht"])
+    check(w["d_kp_beperkingen"], "beperkingen")
+    w["p_kp_bezwaar"] = check(w["d_kp_bezwaar"], "bezwaar")
     for key, verzonden in (("b_concept", None), ("b_verzonden", utcnow())):
         w[key] = Brief.create(aanmelding=w["a_ob"], aan=users["aanmelder"], onderwerp="Advies",
                               inhoud="<p>Advies</p>", verzonden_op=verzonden)
@@ -254,6 +287,7 @@ def build_world() -> dict:
     w["bij_coord"] = bijdrage(w["d_ob_agenda"], "coordinator")
     w["bij_beslist"] = bijdrage(w["d_regie3"], "kernpartner")
     w["bij_hv"] = bijdrage(w["d_hv"], "coordinator_hv")
+    w["bij_bezwaar"] = bijdrage(w["d_kp_bezwaar"], "coordinator")
     w["imp_politie"] = PolitieImport.create(user=users["politie"])
     w["t_ob"], w["t_hv"] = ob, hv
     w["een_user"] = users["dpo"]
@@ -357,10 +391,11 @@ def test_registry_refuses_a_rule_twice_and_an_object_of_another_kind(world):
 
 
 # ---------------------------------------------------------------- scoped queries (SQL)
+KP_AGENDA = {"d_ob_agenda", "d_kp_geen", "d_kp_wacht", "d_kp_beperkingen", "d_kp_bezwaar"}
 VISIBLE = {
-    "coordinator": {"d_ob_agenda", "d_ob_nieuw", "d_regie3", "d_regie2"},
+    "coordinator": KP_AGENDA | {"d_ob_nieuw", "d_regie3", "d_regie2"},
     "coordinator_hv": {"d_hv"},
-    "kernpartner": {"d_ob_agenda"},
+    "kernpartner": KP_AGENDA,
     "regisseur2": {"d_regie2"},
     "regisseur3": {"d_regie3"},
 }
@@ -381,7 +416,7 @@ def test_other_scoped_queries(world, role):
         return {k for k, v in world.items() if k.startswith(prefix) and type(v) is query.model and v.id in ids}
     received = {"coordinator": {"a_ob", "a_zonder_team"}, "coordinator_hv": {"a_hv", "a_zonder_team"}}
     own = {"aanmelder": {"a_concept", "a_ob"}, "huisarts": {"a_hv"}, "politie": {"a_zonder_team"}}
-    checks = {"parket": {"p_ob_open", "p_ob_beantwoord"}}
+    checks = {"parket": {"p_ob_open", "p_ob_beantwoord", "p_kp_bezwaar"}}
     overleggen = {"coordinator": {"o_ob"}, "coordinator_hv": {"o_hv"}, "kernpartner": {"o_ob"}}
     if role == "inactief":  # the scoped queries do not look at `actief`; login refuses such a user
         received = {"inactief": {"a_ob", "a_zonder_team"}}

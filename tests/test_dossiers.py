@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kit import HV, HX, VOS, assert_fragment, assert_page, count_queries, maak_aanmelding, maak_dossier, maak_overleg
+from kit import (
+    HV, HX, VOS, assert_fragment, assert_page, count_queries, maak_aanmelding, maak_dossier, maak_overleg,
+)
 
 from vh.dossier import doorlooptijden
 from vh.models import (
@@ -215,3 +217,13 @@ def test_impossible_ids_are_absent_not_errors(client, login):
         assert client.get(f"/dossiers/{pk}").status_code == 404, pk
         assert client.post(f"/dossiers/{pk}/parketcheck").status_code == 404, pk
     assert client.get(f"/dossiers/{d.id}").status_code == 200
+
+
+def test_a_dossier_that_went_to_triage_during_a_pause_offers_the_parketcheck(client, login):
+    """Issue 8.1: once the parket takes part again, the dossier page asks it (not only advies)."""
+    d = maak_dossier("te_bespreken", parket=None)
+    login("coordinator")
+    html = client.get(f"/dossiers/{d.id}").text
+    assert "Vraag de parketcheck aan" in html and f"/dossiers/{d.id}/parketcheck" in html
+    assert client.post(f"/dossiers/{d.id}/parketcheck").status_code == 303
+    assert Dossier.get_by_id(d.id).fase == "parketcheck"

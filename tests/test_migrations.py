@@ -45,7 +45,8 @@ from vh.models import (
 )
 
 HISTORY = ["m0001_basis", "m0002_politie_instroom", "m0003_audit_alleen_toevoegen"]
-NIEUW = ["m0004_persoon_geboortedatum_index"]  # on playhouse.migrate, after the frozen history
+# Every migration, in order: the historical ones (frozen SQL) and those on playhouse.migrate.
+MIGRATIONS = [*HISTORY, "m0004_persoon_geboortedatum_index", "m0006_persoon_taal"]
 # sha256 of each historical migration's frozen SQL: what databases in use were built with.
 FROZEN = {
     "m0001_basis": "fc791cc8741cbef134ecbc4d6ebb219c021700884ea80ae912a8db2f0b6bd3e3",
@@ -136,7 +137,10 @@ def fill_with_data() -> Dossier:
                     politiezone="Leuven", arrondissement="Leuven", pilootzone=True)
     coordinator = User.create(email="c@vh.test", naam="C", password_hash="x", rollen="coordinator")
     dossier = Dossier.create(nummer="D-2025-0001", team=team, aangemaakt_door=coordinator)
-    Persoon.create(dossier=dossier, voornaam="Jan", achternaam="Peeters", rol="pleger")
+    # Written as a table row: the live model may hold columns a later migration adds.
+    velden = dict(dossier_id=dossier.id, voornaam="Jan", achternaam="Peeters", naam_norm="jan peeters",
+                  rol="pleger", geslacht="", straat="", postcode="", relatie="", school="", geanonimiseerd=False)
+    Table("persoon", tuple(velden)).bind(db).insert(**velden).execute()
     audit.record("dossier.view", dossier, user=coordinator)
     return dossier
 
@@ -147,7 +151,7 @@ def test_migrate_is_idempotent_and_keeps_data(empty_app):
     runner = empty_app.test_cli_runner()
     first = runner.invoke(args=["migrate"])
     assert first.exit_code == 0, first.output
-    assert first.output.strip() == "Toegepast: " + ", ".join(HISTORY + NIEUW)
+    assert first.output.strip() == "Toegepast: " + ", ".join(MIGRATIONS)
 
     with db.connection_context():
         Team.create(naam="Veilig Huis Testregio")
@@ -174,7 +178,7 @@ def test_init_db_twice(empty_app):
 # --- the migration files ---------------------------------------------------------------------
 
 def test_every_migration_is_numbered_with_up_migrator_db():
-    assert migrations.available() == HISTORY + NIEUW
+    assert migrations.available() == MIGRATIONS
     for module in migrations.discover():
         assert list(inspect.signature(module.up).parameters) == ["migrator", "db"], module.__name__
 
@@ -197,7 +201,7 @@ def test_apply_until_an_unknown_migration_is_refused(conn):
 def test_a_database_made_by_main_is_up_to_date_and_upgrades_in_place(conn, tmp_path):
     build_as_main_did()
     dossier = fill_with_data()
-    assert migrations.apply() == NIEUW  # recognised: same record table, same names; only the new ones run
+    assert migrations.apply() == MIGRATIONS[len(HISTORY):]  # recognised: same record table, same names
 
     proef = write_migration(tmp_path, "m9001_regie_proef", PROEF_MIGRATIE)
     assert migrations.apply(modules=[*migrations.discover(), proef]) == ["m9001_regie_proef"]
@@ -223,8 +227,10 @@ def test_an_older_database_upgrades_in_place_without_losing_data(conn):
     assert migrations.apply(until="m0001_basis") == ["m0001_basis"]
     dossier = fill_with_data()
 
-    assert migrations.apply() == ["m0002_politie_instroom", "m0003_audit_alleen_toevoegen", *NIEUW]
+    assert migrations.apply() == MIGRATIONS[1:]
     assert Dossier.get_by_id(dossier.id).aangemaakt_door.email == "c@vh.test"
+    persoon = Persoon.get(Persoon.dossier == dossier)  # m0006: language and interpreter per person
+    assert (persoon.naam, persoon.taal, persoon.tolk_nodig) == ("Jan Peeters", "", False)
     assert Table("pv_nummer").bind(db).select().count() == 0  # the new table exists
     assert audit.verify()[0]
 
@@ -255,7 +261,7 @@ def test_the_runner_applies_a_migration_written_with_the_migrator(conn, tmp_path
 
 def test_a_failing_migration_leaves_nothing_behind(conn, tmp_path):
     migrations.apply()
-    kapot = write_migration(tmp_path, "m9001_kapot", '''
+    kapot = write_migration(tmp_path, "m9002_kapot", '''
 from peewee import CharField
 
 
@@ -266,7 +272,7 @@ def up(migrator, db):
     with pytest.raises(RuntimeError):
         migrations.apply(modules=[*migrations.discover(), kapot])
     assert "half" not in {c.name for c in db.get_columns("dossier")}
-    assert "m9001_kapot" not in migrations.applied()
+    assert "m9002_kapot" not in migrations.applied()
 
 
 # --- drift: models against the migrated database ---------------------------------------------

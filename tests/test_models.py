@@ -208,6 +208,7 @@ def test_laatste_parketcheck(app, user):
 
 def test_tijdlijn_holds_every_stamp_with_its_author(app, user):
     d = maak_dossier(fase="nieuw", parket=None)
+    d.team.parket_pauze = True  # to the triage without the parket: only while it pauses
     voer_uit(d, "agenderen", user("coordinator"))
     voer_uit(Dossier.get_by_id(d.id), "bespreken", user("coordinator"), toelichting="Overleg 1")
     with count_queries() as telling:

@@ -41,7 +41,7 @@ def test_laad_bord_columns_labels_and_scope(app, user):
     assert vorming.id in ids["dossiervorming"] and beslist.id in ids["beslist"]
     assert ander.id not in {i for col in ids.values() for i in col}
     kaart = next(c for c in kolommen["nieuw"] if c.soort == "dossier")
-    assert dict(kaart.acties) == {"parket_vragen": "Parketcheck aanvragen", "agenderen": "Klaarzetten voor triage"}
+    assert dict(kaart.acties) == {"parket_vragen": "Parketcheck aanvragen"}  # the parket takes part
     assert kaart.kinderen and kaart.organisatie_type == "CAW"
     assert next(c for c in kolommen["beslist"]).besluit == "Spoor 3: intensieve casusregie"
     assert bord.getoond(kolommen)["aanmeldingen"] == [aanmelding.id]
@@ -188,6 +188,31 @@ def test_correction_page_shows_the_sensitive_banners(client, login):
     html = client.get(f"/overleggen/{o.id}/punt/1/bijdrage/{b.id}/corrigeren").text
     assert "Beperking van het parket" in html and "Niets over het onderzoek." in html
     assert AuditEvent.select().where((AuditEvent.actie == "bijdrage.view") & (AuditEvent.dossier_id == d.id)).exists()
+
+
+def _kaart(kolommen, d):
+    return next(k for col in kolommen.values() for k in col if k.soort == "dossier" and k.id == d.id)
+
+
+def test_board_skips_the_parket_only_while_it_pauses_and_asks_it_afterwards(app, user):
+    """Issue 8.1: "Klaarzetten voor triage" only during a pause; once the parket takes part again,
+    a dossier that went to triage without it gets "Parketcheck aanvragen"."""
+    coordinator, ob = user("coordinator"), team()
+    nieuw = maak_dossier("nieuw", parket=None)
+    with pytest.raises(workflow.WorkflowError, match="alleen zolang het parket tijdelijk niet deelneemt"):
+        bord.verplaats(nieuw, "agenderen", coordinator)
+    assert Dossier.get_by_id(nieuw.id).fase == "nieuw"
+    ob.parket_pauze = True
+    ob.save()
+    assert dict(_kaart(bord.laad_bord(coordinator), nieuw).acties) == {"agenderen": "Klaarzetten voor triage"}
+    bord.verplaats(Dossier.get_by_id(nieuw.id), "agenderen", coordinator)
+    ob.parket_pauze = False
+    ob.save()
+    kaart = _kaart(bord.laad_bord(coordinator), nieuw)
+    assert dict(kaart.acties) == {"parket_vragen": "Parketcheck aanvragen", "bespreken": "Besproken in het overleg"}
+    bord.verplaats(Dossier.get_by_id(nieuw.id), "parket_vragen", coordinator)
+    assert Dossier.get_by_id(nieuw.id).fase == "parketcheck"
+    assert Dossier.get_by_id(nieuw.id).laatste_parketcheck().uitkomst is None
 
 
 def test_bord_verplaats_asks_the_parket_or_moves_the_card(app, user):

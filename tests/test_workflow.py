@@ -15,7 +15,7 @@ TRIAGE = {"te_bespreken", "dossiervorming"}
 
 # actie: (phases it is allowed from, phase it leads to)
 EXPECTED = {
-    "parket_vragen": ({"nieuw"}, "parketcheck"),
+    "parket_vragen": ({"nieuw", "te_bespreken", "dossiervorming"}, "parketcheck"),  # every phase before the decision
     "parket_antwoord": ({"parketcheck"}, "te_bespreken"),
     "agenderen": ({"nieuw"}, "te_bespreken"),
     "bespreken": ({"te_bespreken"}, "dossiervorming"),
@@ -31,6 +31,8 @@ EXPECTED = {
 
 # Everything that a guard could refuse is satisfied here, so only the phase decides.
 GOOD = dict(parket="akkoord", pilootzone=True, parket_pauze=False)
+# Asking the parket needs an unasked parket; triage without one needs a pausing parket.
+GOOD_FOR = {"parket_vragen": dict(GOOD, parket=None), "agenderen": dict(GOOD, parket=None, parket_pauze=True)}
 
 
 def test_tables_cover_the_module():
@@ -42,7 +44,7 @@ def test_tables_cover_the_module():
 @pytest.mark.parametrize("actie", sorted(EXPECTED))
 def test_every_phase_times_every_action(fase, actie):
     van, naar = EXPECTED[actie]
-    toestand = Toestand(fase=fase, **GOOD)
+    toestand = Toestand(fase=fase, **GOOD_FOR.get(actie, GOOD))
     if fase in van:
         assert check(toestand, actie) == naar
         assert actie in workflow.allowed(toestand)
@@ -76,7 +78,7 @@ def test_after_bezwaar_only_advies(fase, actie):
         check(toestand, actie)
     assert check(toestand, "besluit_advies") == "afgesloten"
     assert workflow.allowed(toestand) == (["bespreken", "besluit_advies"] if fase == "te_bespreken"
-                                          else ["besluit_advies"])
+                                          else ["besluit_advies"])  # the parket is not asked again
 
 
 @pytest.mark.parametrize("fase", sorted(TRIAGE))
@@ -101,6 +103,38 @@ def test_parket_pause_blocks_only_new_parket_requests():
     assert workflow.allowed(paused) == ["agenderen", "besluit_advies"]
     # An answer to an earlier request still counts during the pause.
     assert check(Toestand(fase="parketcheck", parket_pauze=True), "parket_antwoord") == "te_bespreken"
+
+
+def test_triage_without_a_parket_request_only_while_the_parket_pauses():
+    """Issue 8.1: "Klaarzetten voor triage" skips the parket; only a pausing parket allows it."""
+    taking_part = Toestand(fase="nieuw")
+    with pytest.raises(WorkflowError, match="alleen zolang het parket tijdelijk niet deelneemt"):
+        check(taking_part, "agenderen")
+    assert workflow.allowed(taking_part) == ["parket_vragen", "besluit_advies"]
+
+
+@pytest.mark.parametrize("fase", ["nieuw", "te_bespreken", "dossiervorming"])
+def test_the_parket_can_be_asked_from_every_phase_before_the_decision(fase):
+    """Put on the agenda during a pause, the dossier can still get its parketcheck afterwards."""
+    assert check(Toestand(fase=fase), "parket_vragen") == "parketcheck"
+    with pytest.raises(WorkflowError, match="tijdelijk niet deel"):
+        check(Toestand(fase=fase, parket_pauze=True), "parket_vragen")
+
+
+@pytest.mark.parametrize("uitkomst", ["akkoord", "beperkingen", "bezwaar"])
+def test_an_answered_parket_is_not_asked_again(uitkomst):
+    with pytest.raises(WorkflowError, match="al geantwoord"):
+        check(Toestand(fase="te_bespreken", parket=uitkomst), "parket_vragen")
+
+
+@pytest.mark.parametrize("parket, pauze, expected", [
+    (None, False, False), (None, True, False), ("bezwaar", False, False), ("bezwaar", True, False),
+    ("akkoord", False, True), ("beperkingen", False, True), ("akkoord", True, True),
+])
+def test_partners_see_identifying_data_only_after_the_akkoord(parket, pauze, expected):
+    """Domain rule 3: before the akkoord and after a bezwaar, partners see only the card."""
+    for fase in ["nieuw", "parketcheck", "te_bespreken", "dossiervorming"]:
+        assert workflow.identificerend_delen(Toestand(fase=fase, parket=parket, parket_pauze=pauze)) is expected
 
 
 # ---------------------------------------------------------------- check_bijdrage

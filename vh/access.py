@@ -33,7 +33,7 @@ from .models import (
     User,
     UserTeam,
 )
-from .workflow import VOOR_BESLUIT
+from .workflow import VOOR_BESLUIT, identificerend_delen
 
 NOTHING = Value(1) == Value(0)
 
@@ -262,6 +262,43 @@ def _dossier_coordinator(user: User, d: Dossier) -> bool:
     return _coordinator_of(user, d.team_id)
 
 
+def _eigen_regisseur(user: User, d: Dossier) -> bool:
+    return user.has("regisseur2", "regisseur3") and d.regisseur_id == user.id
+
+
+def identificerend(user: User, dossiers) -> set[int]:
+    """The ids of `dossiers` whose family `user` may see identified — names, birth dates,
+    addresses, the referrals' text, the bijdragen: the team's coordinator and the dossier's
+    regisseur; a kernpartner who sees the dossier only after the parket's akkoord. Before it and
+    after a bezwaar, partners see the non-identifying card (domain rule 3). The rule of
+    "dossier.identificerend" for many dossiers at once, in two queries (dossiers with their
+    team loaded)."""
+    if user is None or not user.is_authenticated or not user.actief:
+        return set()
+    dossiers = list(dossiers)
+    teams = set(user.team_ids) if user.has("coordinator") else set()
+    result = {d.id for d in dossiers if d.team_id in teams or _eigen_regisseur(user, d)}
+    rest = [d for d in dossiers if d.id not in result]
+    if rest and user.has("kernpartner"):
+        checks = Parketcheck.laatste_per_dossier(rest)
+        gedeeld = [d.id for d in rest if identificerend_delen(d.toestand(checks.get(d.id)))]
+        if gedeeld:
+            result |= {d.id for d in dossiers_visible_to(user).select(Dossier.id).where(Dossier.id.in_(gedeeld))}
+    return result
+
+
+@rule("dossier.identificerend", Dossier)
+def _dossier_identificerend(user: User, d: Dossier) -> bool:
+    return d.id in identificerend(user, [d])
+
+
+@rule("dossier.aanmeldingen", Dossier)
+def _dossier_aanmeldingen(user: User, d: Dossier) -> bool:
+    """The referrals of the dossier in full (the referrer's contact, safe contact, language): the
+    team's coordinator and the dossier's own casusregisseur."""
+    return _coordinator_of(user, d.team_id) or _eigen_regisseur(user, d)
+
+
 @rule("bijdrage.create", Dossier)
 def _bijdrage_create(user: User, d: Dossier) -> bool:
     """Who may speak for their organisation (the workflow adds the parket gate)."""
@@ -273,8 +310,7 @@ def _bijdrage_create(user: User, d: Dossier) -> bool:
 @rule(("regie.plan", "regie.logboek"), Dossier)
 def _regie(user: User, d: Dossier) -> bool:
     """Casusregie: the team's coordinator or the dossier's own regisseur."""
-    return _coordinator_of(user, d.team_id) or (
-        user.has("regisseur2", "regisseur3") and d.regisseur_id == user.id)
+    return _coordinator_of(user, d.team_id) or _eigen_regisseur(user, d)
 
 
 # Aanmelding
@@ -322,6 +358,13 @@ def _parketcheck_view(user: User, p: Parketcheck) -> bool:
     return _in(parketchecks_visible_to(user), p)
 
 
+@rule("parketcheck.reden", Parketcheck)
+def _parketcheck_reden(user: User, p: Parketcheck) -> bool:
+    """The reason of a bezwaar may reveal an ongoing investigation: the team's coordinator and
+    the parket that answers it only, never a partner."""
+    return _coordinator_of(user, p.dossier.team_id) or _in(parketchecks_visible_to(user), p)
+
+
 @rule("parketcheck.answer", Parketcheck)
 def _parketcheck_answer(user: User, p: Parketcheck) -> bool:
     """Answered once, never again."""
@@ -349,14 +392,15 @@ def _overleg_deelnemen(user: User, o: Overleg) -> bool:
 # Bijdrage
 @rule("bijdrage.view", Bijdrage, see=True)
 def _bijdrage_view(user: User, b: Bijdrage) -> bool:
-    """Seen with its dossier."""
-    return _in(dossiers_visible_to(user), b.dossier)
+    """Seen with its dossier, by who may see who the family is (not after a bezwaar)."""
+    return can(user, "dossier.identificerend", b.dossier)
 
 
 @rule("bijdrage.correct", Bijdrage)
 def _bijdrage_correct(user: User, b: Bijdrage) -> bool:
     """Only its author, only the current version, only while the author may still add."""
-    return b.actueel and b.auteur_id == user.id and can(user, "bijdrage.create", b.dossier)
+    return (b.actueel and b.auteur_id == user.id and can(user, "bijdrage.create", b.dossier)
+            and can(user, "bijdrage.view", b))
 
 
 # PolitieImport

@@ -7,22 +7,11 @@ from .keuzes import Fase
 from .models import Dossier, Overgang, utcnow
 
 
-def toestand(dossier: Dossier) -> workflow.Toestand:
-    check = dossier.laatste_parketcheck()
-    return workflow.Toestand(
-        fase=dossier.fase,
-        parket=check.uitkomst if check else None,
-        pilootzone=dossier.pilootzone,
-        parket_pauze=dossier.team.parket_pauze,
-        regisseur=dossier.regisseur_id is not None,
-    )
-
-
 def voer_uit(dossier: Dossier, actie: str, user, toelichting: str = "", **velden) -> Overgang:
     """Carry out `actie` on `dossier` (raises workflow.WorkflowError when refused).
 
     `velden` are extra dossier fields set in the same step (e.g. spoor, regisseur)."""
-    naar = workflow.check(toestand(dossier), actie)
+    naar = workflow.check(dossier.toestand(), actie)
     van = dossier.fase
     with db.atomic():
         dossier.fase = naar

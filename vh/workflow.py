@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from vh.keuzes import BESLUIT_UITKOMSTEN, FASEN, PARKET_UITKOMSTEN, Fase, ParketUitkomst
 
 __all__ = ["BESLUIT_UITKOMSTEN", "CASUSREGIE", "FASEN", "OVERGANGEN", "PARKET_UITKOMSTEN", "TRIAGE",
-           "VOOR_BESLUIT", "Toestand", "WorkflowError", "allowed", "check", "check_bijdrage"]
+           "VOOR_BESLUIT", "Toestand", "WorkflowError", "allowed", "check", "check_bijdrage",
+           "identificerend_delen"]
 
 # The phases and outcomes with their labels are vh.keuzes' Fase, ParketUitkomst and
 # BesluitUitkomst; FASEN, PARKET_UITKOMSTEN and BESLUIT_UITKOMSTEN are their {value: label} dicts.
@@ -41,7 +42,7 @@ class Toestand:
 
 # actie: (allowed from, leads to, label)
 OVERGANGEN: dict[str, tuple[tuple[Fase, ...], Fase, str]] = {
-    "parket_vragen": ((Fase.NIEUW,), Fase.PARKETCHECK, "Parketcheck aanvragen"),
+    "parket_vragen": ((Fase.NIEUW, *TRIAGE), Fase.PARKETCHECK, "Parketcheck aanvragen"),
     "parket_antwoord": ((Fase.PARKETCHECK,), Fase.TE_BESPREKEN, "Antwoord van het parket"),
     "agenderen": ((Fase.NIEUW,), Fase.TE_BESPREKEN, "Klaarzetten voor triage"),
     "bespreken": ((Fase.TE_BESPREKEN,), Fase.DOSSIERVORMING, "Besproken in het overleg"),
@@ -64,8 +65,11 @@ def check(toestand: Toestand, actie: str) -> str:
     if toestand.fase not in van:
         raise WorkflowError(
             f"‘{label}’ kan niet in de fase ‘{Fase.label_van(toestand.fase)}’.")
-    if actie == "parket_vragen" and toestand.parket_pauze:
-        raise WorkflowError("Het parket neemt tijdelijk niet deel: er kan nu geen parketcheck gevraagd worden.")
+    if actie == "parket_vragen":
+        _check_parket_vragen(toestand)
+    if actie == "agenderen" and not toestand.parket_pauze:
+        raise WorkflowError("Klaarzetten voor triage zonder parketcheck kan alleen zolang het parket "
+                            "tijdelijk niet deelneemt. Vraag eerst de parketcheck aan.")
     if actie in ("besluit_spoor2", "besluit_spoor3"):
         if toestand.parket == ParketUitkomst.BEZWAAR:
             raise WorkflowError("Het parket maakte bezwaar: alleen een advies is mogelijk.")
@@ -74,6 +78,20 @@ def check(toestand: Toestand, actie: str) -> str:
     if actie == "besluit_spoor2" and not toestand.pilootzone:
         raise WorkflowError("Spoor 2 kan alleen als het gezin in een pilootzone woont.")
     return naar
+
+
+def _check_parket_vragen(toestand: Toestand) -> None:
+    if toestand.parket_pauze:
+        raise WorkflowError("Het parket neemt tijdelijk niet deel: er kan nu geen parketcheck gevraagd worden.")
+    if toestand.parket is not None:
+        raise WorkflowError("Het parket heeft al geantwoord over dit dossier.")
+
+
+def identificerend_delen(toestand: Toestand) -> bool:
+    """May the partners of the triage see who the family is (names, birth dates, the referral's
+    text)? Only after the parket's akkoord (with or without restrictions): before it, and after a
+    bezwaar, they see the non-identifying card (domain rule 3)."""
+    return toestand.parket_akkoord
 
 
 def allowed(toestand: Toestand) -> list[str]:

@@ -189,7 +189,7 @@ class LeegForm(FlaskForm):
 # ---------------------------------------------------------------- a person of the cliëntsysteem
 POSTCODE = re.compile(r"[1-9][0-9]{3}")
 PERSOON_VELDEN = ("voornaam", "achternaam", "geboortedatum", "geslacht", "rol", "straat",
-                  "postcode", "relatie", "school")
+                  "postcode", "relatie", "school", "taal", "tolk_nodig")
 
 
 class PersoonForm(FlaskForm):
@@ -205,6 +205,8 @@ class PersoonForm(FlaskForm):
     gemeente = SelectField("Deelgemeente", choices=[], validate_choice=False)
     relatie = regel("Relatie tot de anderen", None, 200)
     school = regel("School", None, 160)
+    taal = regel("Welke taal spreekt deze persoon?", None, 80)
+    tolk_nodig = BooleanField("Deze persoon heeft een tolk nodig")
 
     def validate_rol(self, field):
         if field.data not in CLIENT_ROLLEN:

@@ -20,7 +20,6 @@ from vh.models import (
     User,
     utcnow,
 )
-from vh.transitions import voer_uit
 
 PERSONEN = [
     # voornaam, achternaam, geboortedatum, geslacht, rol, relatie
@@ -44,6 +43,7 @@ def _bestaat() -> bool:
 
 
 def load() -> str:
+    from vh.parket import parketcheck
     from vh.triage import besluiten, brieven
 
     if _bestaat():
@@ -71,7 +71,9 @@ def load() -> str:
             Persoon.create(aanmelding=aanmelding, dossier=dossier, voornaam=voornaam,
                            achternaam=achternaam, geboortedatum=geboren, geslacht=geslacht, rol=rol,
                            relatie=relatie, postcode=gemeente.postcode, gemeente=gemeente)
-        voer_uit(dossier, "agenderen", coordinator)
+        # The parket takes part: to the triage through its check (domain rule 3).
+        parketcheck.beantwoord(parketcheck.vraag_aan(dossier, coordinator),
+                               User.get(User.email == "parket@vh.test"), "akkoord")
         overleg = Overleg.create(team=team, datum=utcnow() - dt.timedelta(days=2),
                                  plaats="Leuven, vergaderzaal 1", voorzitter=coordinator, afgesloten=True)
         Agendapunt.create(overleg=overleg, dossier=dossier, volgorde=1, besproken=True)

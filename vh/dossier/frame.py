@@ -41,6 +41,7 @@ class Tab:
 # The sub-navigation of a dossier, in order; shown once a user may open more than one.
 TABS: list[Tab] = [
     Tab("dossiers.toon", "Overzicht", "dossier.view"),
+    Tab("dossiers.aanmeldingen", "Aanmeldingen", "dossier.aanmeldingen"),
     Tab("besluit.nemen", "Besluit", "besluit.create"),
 ]
 
@@ -54,7 +55,7 @@ class Frame:
 
     @functools.cached_property
     def gevoelig(self) -> dict:
-        return gevoelig(self.dossier)
+        return gevoelig(self.dossier, self.user)
 
     @functools.cached_property
     def tabs(self) -> list[dict]:

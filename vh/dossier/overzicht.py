@@ -21,10 +21,11 @@ from vh.models import (
 )
 from vh.parket.parketcheck import wacht, wacht_dagen_max
 from vh.templating import dagen_sinds
-from vh.workflow import CASUSREGIE, FASEN, OVERGANGEN, TRIAGE
+from vh.workflow import CASUSREGIE, FASEN, OVERGANGEN, TRIAGE, allowed
 
 from . import doorlooptijden
 from .gevoelig import BEZWAAR_TEKST
+from .kaart import kaart
 
 OVERGANG_LABELS = {"openen": "Dossier geopend", **{k: v[2] for k, v in OVERGANGEN.items()}}
 
@@ -55,6 +56,11 @@ def volgende_stap(dossier: Dossier, check: Parketcheck | None, user) -> dict:
 
 def _triage_stap(dossier: Dossier, check: Parketcheck | None, user) -> dict:
     besluit = "besluit" if access.can(user, "besluit.create", dossier) else None
+    if "parket_vragen" in allowed(dossier.toestand(check)):  # to the triage during a pause
+        return dict(titel="Vraag de parketcheck aan", wie="Coördinator",
+                    uitleg="Het dossier kwam op de agenda zonder parketcheck, toen het parket tijdelijk niet "
+                           "deelnam. Zonder akkoord zien de partners alleen een niet-identificerende kaart.",
+                    actie="parket_vragen" if access.can(user, "parketcheck.request", dossier) else None)
     if check and check.uitkomst == "bezwaar":
         return dict(titel="Neem het besluit: alleen advies is mogelijk", wie="Coördinator",
                     uitleg="Het parket maakte bezwaar. " + BEZWAAR_TEKST, actie=besluit)
@@ -89,9 +95,25 @@ def gegevens(dossier: Dossier, user) -> dict:
                      .order_by(Bijdrage.aangemaakt_op, Bijdrage.id))
     besluiten = list(Besluit.select().where(Besluit.dossier == dossier.id).order_by(Besluit.beslist_op))
     check = checks[-1] if checks else None
+    identificerend = access.can(user, "dossier.identificerend", dossier)
     return dict(
-        stap=volgende_stap(dossier, check, user), personen=personen, aanmeldingen=aanmeldingen,
-        checks=checks, overgangen=overgangen, bijdragen=bijdragen, besluiten=besluiten,
+        stap=volgende_stap(dossier, check, user),
+        # Without the parket's akkoord (or after a bezwaar) a partner gets the card, not the persons.
+        personen=personen if identificerend else [], kaart=None if identificerend else kaart(dossier, personen, check),
+        bijdragen=bijdragen if identificerend else [], aanmeldingen=aanmeldingen,
+        checks=checks, overgangen=overgangen, besluiten=besluiten,
         doorlooptijden=doorlooptijden.stappen(doorlooptijden.momenten(dossier, aanmeldingen, overgangen)),
         max_dagen=wacht_dagen_max(), overgang_labels=OVERGANG_LABELS,
         dagen_in_fase=dagen_sinds(dossier.fase_sinds))
+
+
+def aanmeldingen(dossier: Dossier) -> dict:
+    """The referrals of the dossier with their organisation and persons, in two queries."""
+    rijen = list(Aanmelding.select(Aanmelding, Organisatie)
+                 .join(Organisatie, JOIN.LEFT_OUTER, on=(Aanmelding.organisatie == Organisatie.id))
+                 .where(Aanmelding.dossier == dossier.id).order_by(Aanmelding.ingediend_op, Aanmelding.id))
+    personen: dict[int, list[Persoon]] = {a.id: [] for a in rijen}
+    if rijen:
+        for p in Persoon.van(aanmelding=[a.id for a in rijen]):
+            personen[p.aanmelding_id].append(p)
+    return dict(aanmeldingen=[(a, personen[a.id]) for a in rijen])

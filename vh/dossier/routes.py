@@ -81,6 +81,16 @@ def toon(dossier: Dossier):
     return _pagina(dossier)
 
 
+@bp.route("/dossiers/<int:dossier_id>/aanmeldingen", methods=["GET"])
+@login_required
+@dossier_scherm("dossier.aanmeldingen")
+def aanmeldingen(dossier: Dossier):
+    """The referrals in full for the casusregisseur (and the coordinator): who referred and how to
+    reach them, the family's consent, safe contact, language and the question."""
+    return render("dossiers/aanmeldingen.html", {"scherm": "content"}, title=f"Aanmeldingen van {dossier.nummer}",
+                  dossier=dossier, **overzicht.aanmeldingen(dossier))
+
+
 @bp.route("/dossiers/<int:dossier_id>/parketcheck", methods=["POST"])
 @login_required
 @dossier_scherm("parketcheck.request")

@@ -101,6 +101,8 @@ class Persoon(BaseModel):
     gemeente = ForeignKeyField(Gemeente, null=True, backref="+")
     relatie = CharField(max_length=200, default="")
     school = CharField(max_length=160, default="")
+    taal = CharField(max_length=80, default="")  # the language this person speaks
+    tolk_nodig = BooleanField(default=False)
     geanonimiseerd = BooleanField(default=False)
 
     def save(self, *args, **kwargs):

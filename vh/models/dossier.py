@@ -12,8 +12,12 @@ from peewee import (
 )
 
 from vh.keuzes import Fase
+from vh.workflow import Toestand
 
 from .basis import BaseModel, Team, User, _id, split_list, utcnow
+
+
+_LAAD = object()  # Dossier.toestand(): load the latest parketcheck
 
 
 class Dossier(BaseModel):
@@ -44,6 +48,15 @@ class Dossier(BaseModel):
         """The most recent parketcheck (asked last), answered or not; None if never asked."""
         return (Parketcheck.select().where(Parketcheck.dossier == self.id)
                 .order_by(Parketcheck.gevraagd_op.desc(), Parketcheck.id.desc()).first())
+
+    def toestand(self, check: Parketcheck | None | object = _LAAD) -> Toestand:
+        """What the workflow rules need to know of this dossier. `check`: its latest parketcheck
+        when already loaded (None: never asked), else it is loaded (one query)."""
+        if check is _LAAD:
+            check = self.laatste_parketcheck()
+        return Toestand(fase=self.fase, parket=check.uitkomst if check else None,
+                        pilootzone=self.pilootzone, parket_pauze=self.team.parket_pauze,
+                        regisseur=self.regisseur_id is not None)
 
     def tijdlijn(self) -> list[Overgang]:
         """Every stamped transition of this dossier, oldest first, with who made it (one query)."""

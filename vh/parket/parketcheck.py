@@ -11,6 +11,7 @@ from peewee import fn
 
 from vh import access, audit, transitions
 from vh.db import db
+from vh.dossier.gevoelig import gevoelig
 from vh.keuzes import ParketUitkomst
 from vh.models import Aanmelding, Dossier, Parketcheck, Persoon, Team, utcnow
 from vh.templating import dagen_sinds
@@ -122,6 +123,8 @@ def beslissingsinfo(check: Parketcheck) -> dict:
                         .where(Aanmelding.dossier == d.id)
                         .order_by(Aanmelding.ingediend_op.desc(), Aanmelding.id.desc()))
     laatste = aanmeldingen[0] if aanmeldingen else None
+    # The banners as facts, without the referrer's free text (the decision does not need it).
     return dict(dossier=d, personen=personen, pv_nummers=pv_nummers(aanmeldingen),
+                gevoelig=gevoelig(d, volledig=False),
                 samenvatting=samenvatting(laatste.recent_incident) if laatste else "",
                 datum_incident=laatste.datum_incident if laatste else None)

@@ -22,7 +22,7 @@ from vh.models import (
     User,
     UserTeam,
 )
-from vh.transitions import toestand, voer_uit
+from vh.transitions import voer_uit
 from vh.workflow import WorkflowError, check
 
 ACTIES = {"advies": "besluit_advies", "spoor2": "besluit_spoor2", "spoor3": "besluit_spoor3"}
@@ -74,7 +74,7 @@ def overleg_van(dossier: Dossier, overleg_id=None) -> Overleg | None:
 def weigering(dossier: Dossier, uitkomst: str) -> str | None:
     """Why `uitkomst` is not possible now (the workflow's Dutch message), or None."""
     try:
-        check(toestand(dossier), ACTIES[uitkomst])
+        check(dossier.toestand(), ACTIES[uitkomst])
     except WorkflowError as error:
         return str(error)
     return None

@@ -10,9 +10,10 @@ from peewee import JOIN
 
 from vh import audit, richtext, workflow
 from vh.db import db
+from vh.dossier.kaart import kaart
 from vh.keuzes import Fase, ParketUitkomst
 from vh.models import Aanmelding, Agendapunt, Bijdrage, Dossier, Organisatie, Overleg, Persoon, User
-from vh.transitions import toestand, voer_uit
+from vh.transitions import voer_uit
 
 from .overleg import agenda, deelnemers_tekst
 
@@ -37,7 +38,7 @@ def bijdrage_in(d: Dossier, bijdrage_id) -> Bijdrage | None:
 def gate(d: Dossier) -> str | None:
     """Why nothing may be shared in `d` now (the workflow's Dutch message), or None."""
     try:
-        workflow.check_bijdrage(toestand(d))
+        workflow.check_bijdrage(d.toestand())
     except workflow.WorkflowError as error:
         return str(error)
     return None
@@ -62,16 +63,23 @@ def bijdragen(d: Dossier) -> list[tuple[Bijdrage, list[Bijdrage]]]:
     return result
 
 
-def dossiervorming(d: Dossier) -> dict:
+def dossiervorming(d: Dossier, identificerend: bool) -> dict:
     """What the agenda item shows of the dossier: persons, first referral, the parket's answer
-    and restriction, the bijdragen and the gate."""
+    and restriction, the bijdragen and the gate. Not `identificerend` (access.identificerend):
+    the non-identifying card instead of the persons, the referral and the bijdragen."""
     check = d.laatste_parketcheck()
+    if not identificerend:
+        return dict(kaart=kaart(d, list(Persoon.van(dossier=d)), check), personen=[], check=check,
+                    aanmelding=None, bijdragen=[], gate=gate(d), beperking=_beperking(check))
     aanmelding = (Aanmelding.select(Aanmelding, Organisatie).join(Organisatie, JOIN.LEFT_OUTER)
                   .where(Aanmelding.dossier == d.id)
                   .order_by(Aanmelding.ingediend_op, Aanmelding.id).first())
     return dict(personen=list(Persoon.van(dossier=d)), check=check, aanmelding=aanmelding,
-                bijdragen=bijdragen(d), gate=gate(d),
-                beperking=check.beperkingen if check and check.uitkomst == ParketUitkomst.BEPERKINGEN else "")
+                bijdragen=bijdragen(d), gate=gate(d), beperking=_beperking(check), kaart=None)
+
+
+def _beperking(check) -> str:
+    return check.beperkingen if check and check.uitkomst == ParketUitkomst.BEPERKINGEN else ""
 
 
 def bespreek(o: Overleg, agendapunt: Agendapunt, tekst: str, user) -> Agendapunt:

@@ -14,6 +14,7 @@ from peewee import JOIN
 
 from vh import access, workflow
 from vh.keuzes import BesluitUitkomst, Fase, IfgVorm, OrganisatieType, ParketUitkomst
+from vh.dossier.gevoelig import gevoelig_per
 from vh.models import Aanmelding, Agendapunt, Besluit, Dossier, Organisatie, Overleg, Parketcheck, Persoon, Team
 from vh.parket.parketcheck import vraag_aan
 from vh.templating import dagen_sinds
@@ -70,6 +71,8 @@ class Kaart:
     beperking: bool = False
     bezwaar: bool = False
     acuut: bool = False
+    niet_op_de_hoogte: bool = False  # markers only: the free text is never on the board
+    veilig_contact: bool = False
     agenda: Agendapunt | None = None
     acties: list[tuple[str, str]] = field(default_factory=list)
     besluit: str = ""
@@ -107,9 +110,11 @@ class _Gegevens:
     checks: dict[int, Parketcheck]
     eerste: dict[int, Aanmelding]
     agenda: dict[int, Agendapunt]
+    gevoelig: dict[int, dict]
 
     @classmethod
-    def laad(cls, ids: list[int]) -> _Gegevens:
+    def laad(cls, dossiers: list[Dossier]) -> _Gegevens:
+        ids = [d.id for d in dossiers]
         eerste: dict[int, Aanmelding] = {}
         for a in (Aanmelding.select(Aanmelding.id, Aanmelding.dossier, Aanmelding.organisatie,
                                     Organisatie.id, Organisatie.type)
@@ -123,7 +128,8 @@ class _Gegevens:
                      .order_by(Overleg.datum.desc())):
             agenda[punt.dossier_id] = punt  # the nearest coming overleg wins
         return cls(personen=_per(Persoon.van(dossier=ids), "dossier_id"),
-                   checks=Parketcheck.laatste_per_dossier(ids), eerste=eerste, agenda=agenda)
+                   checks=Parketcheck.laatste_per_dossier(ids), eerste=eerste, agenda=agenda,
+                   gevoelig=gevoelig_per(dossiers, set()))
 
     def kaart(self, d: Dossier, sinds) -> Kaart:
         check = self.checks.get(d.id)
@@ -133,12 +139,11 @@ class _Gegevens:
                       organisatie_type=_organisatie_type(self.eerste.get(d.id)),
                       pilootzone=d.pilootzone, acuut=d.acuut,
                       beperking=uitkomst == ParketUitkomst.BEPERKINGEN,
-                      bezwaar=uitkomst == ParketUitkomst.BEZWAAR, agenda=self.agenda.get(d.id))
+                      bezwaar=uitkomst == ParketUitkomst.BEZWAAR, agenda=self.agenda.get(d.id),
+                      niet_op_de_hoogte=bool(self.gevoelig[d.id]["niet_op_de_hoogte"]),
+                      veilig_contact=bool(self.gevoelig[d.id]["veilig_contact"]))
         _vul_personen(kaart, self.personen.get(d.id, []))
-        toestand = workflow.Toestand(fase=d.fase, parket=uitkomst, pilootzone=d.pilootzone,
-                                     parket_pauze=d.team.parket_pauze,
-                                     regisseur=d.regisseur_id is not None)
-        mogelijk = workflow.allowed(toestand)
+        mogelijk = workflow.allowed(d.toestand(check))
         kaart.acties = [(a, label) for a, label in BORD_ACTIES.items() if a in mogelijk]
         kaart.besluitbaar = (d.fase == Fase.DOSSIERVORMING
                              and any(a.startswith("besluit_") for a in mogelijk))
@@ -178,8 +183,8 @@ def laad_bord(user, team_id: int | None = None) -> dict[str, list[Kaart]]:
     besluiten = {b.dossier.id: b for b in bq.order_by(Besluit.beslist_op, Besluit.id)}  # the latest
     aanmeldingen = list(aq.order_by(Aanmelding.ingediend_op, Aanmelding.id))
 
-    ids = [d.id for d in dossiers] + [i for i in besluiten if i not in {d.id for d in dossiers}]
-    gegevens = _Gegevens.laad(ids)  # 4-7
+    getoond = {d.id for d in dossiers}
+    gegevens = _Gegevens.laad(dossiers + [b.dossier for i, b in besluiten.items() if i not in getoond])  # 4-9
     kolommen: dict[str, list[Kaart]] = {k: [] for k, _ in KOLOMMEN}
     kolommen["nieuw"].extend(_aanmelding_kaarten(aanmeldingen))  # 8
     for d in dossiers:

@@ -14,6 +14,7 @@ from peewee import JOIN, fn
 
 from vh import access, audit
 from vh.db import db
+from vh.dossier.gevoelig import gevoelig_per
 from vh.keuzes import Fase
 from vh.models import Agendapunt, Besluit, Dossier, Organisatie, Overleg, OverlegDeelnemer, Team, User
 from vh.tijd import lokaal, naar_utc, utcnow
@@ -112,7 +113,8 @@ def formulier_waarden(o: Overleg) -> dict:
 
 # ---------------------------------------------------------------- the agenda
 def agenda(o: Overleg) -> list[Agendapunt]:
-    return list(Agendapunt.select(Agendapunt, Dossier).join(Dossier)
+    """The items in order, each with its dossier and the dossier's team (one query)."""
+    return list(Agendapunt.select(Agendapunt, Dossier, Team).join(Dossier).join(Team)
                 .where(Agendapunt.overleg == o.id).order_by(Agendapunt.volgorde, Agendapunt.id))
 
 
@@ -188,5 +190,9 @@ def verslag(o: Overleg, user) -> dict:
                   .order_by(Besluit.beslist_op, Besluit.id)):
             besluiten[b.dossier_id] = b
     getoond = [p for p in punten if p.dossier_id in getoond_ids]
+    dossiers = [p.dossier for p in getoond]
+    # Without the parket's akkoord the notes and the motivation stay with the coordinator.
+    identificerend = access.identificerend(user, dossiers)
     return dict(punten=getoond, verborgen=len(punten) - len(getoond), besluiten=besluiten,
-                dossier_ids=sorted(getoond_ids), deelnemers=deelnemers(o))
+                dossier_ids=sorted(getoond_ids), deelnemers=deelnemers(o), identificerend=identificerend,
+                gevoelig=gevoelig_per(dossiers, identificerend))

@@ -145,7 +145,7 @@ def _punt_context(o: Overleg, n: int, **extra) -> dict:
         ctx["verborgen"] = True
         return ctx
     audit.record("dossier.view", d, details={"overleg": o.id})  # every render, a 422 too
-    ctx.update(dossier=d, **walk.dossiervorming(d))
+    ctx.update(dossier=d, **walk.dossiervorming(d, access.can(current_user, "dossier.identificerend", d)))
     ctx["mag_bijdragen"] = (access.can(current_user, "bijdrage.create", d) and _neemt_deel(o)
                             and ctx["gate"] is None)
     ctx.setdefault("bespreking_form", BesprekingForm(tekst=richtext.html_naar_tekst(punt.bespreking), formdata=None))
