@@ -7,7 +7,7 @@ The access cells themselves are in tests/test_access.py."""
 from __future__ import annotations
 
 import pytest
-from kit import GEZIN, HX, maak_dossier, maak_overleg, user
+from kit import AARSCHOT, GEZIN, HX, maak_dossier, maak_overleg, user
 
 from vh.models import Aanmelding, Agendapunt, Bijdrage, Parketcheck
 
@@ -31,7 +31,7 @@ DELEN = {"akkoord", "beperkingen"}
 
 def _dossier(staat: str):
     fase, uitkomst = STATEN[staat]
-    d = maak_dossier(fase, parket=uitkomst if uitkomst not in (None, "open") else None,
+    d = maak_dossier(fase, parket=uitkomst if uitkomst not in (None, "open") else None, plaats=AARSCHOT,
                      beperkingen="Niets over het onderzoek." if uitkomst == "beperkingen" else "")
     if uitkomst == "open":
         Parketcheck.create(dossier=d, gevraagd_door=user("coordinator"))
