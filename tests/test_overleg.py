@@ -14,7 +14,12 @@ from vh.models import Agendapunt, AuditEvent, Bijdrage, Dossier, Overgang, Overl
 
 def volgende_week() -> dict:
     datum = dt.date.today() + dt.timedelta(days=7)
-    return {"datum": datum.isoformat(), "tijd": "09:30", "plaats": "Leuven, zaal 2"}
+    return dict(datum_velden(datum), tijd="09:30", plaats="Leuven, zaal 2")
+
+
+def datum_velden(datum: dt.date) -> dict:
+    """A date as the three inputs (dag, maand, jaar) of vh.forms.DatumField send it."""
+    return {"datum-dag": str(datum.day), "datum-maand": str(datum.month), "datum-jaar": str(datum.year)}
 
 
 # ---------------------------------------------------------------- list
@@ -80,9 +85,10 @@ def test_create_overleg_with_htmx(client, login, user):
 
 
 @pytest.mark.parametrize("change, message", [
-    ({"datum": ""}, "Vul de datum van het overleg in"),
-    ({"datum": "gisteren"}, "Vul de datum van het overleg in"),
-    ({"datum": "2001-01-01"}, "Kies een datum vandaag of later"),
+    ({"datum-dag": "", "datum-maand": "", "datum-jaar": ""}, "Vul de datum van het overleg in"),
+    ({"datum-dag": "gisteren"}, "Datum moet een bestaande datum zijn, bijvoorbeeld 14 3 2026"),
+    (datum_velden(dt.date.today() - dt.timedelta(days=1)), "Kies een datum vandaag of later"),
+    (datum_velden(dt.date(2001, 1, 1)), "Kies een datum tussen 1 januari"),
     ({"tijd": "25:99"}, "Vul het beginuur in"),
     ({"plaats": ""}, "Vul de plaats van het overleg in"),
     ({"plaats": "x" * 161}, "hoogstens 160 tekens"),
