@@ -373,7 +373,7 @@ def maak_dossier(fase: str = "te_bespreken", parket: str | None = "akkoord", *, 
 
 
 def maak_overleg(deelnemers=("politie@vh.test", "ggz@vh.test"), dossiers=(), *, teamnaam: str = OOST,
-                 dagen: int = 7) -> Overleg:
+                 dagen: int = 0) -> Overleg:
     o = Overleg.create(team=team(teamnaam), datum=utcnow() + dt.timedelta(days=dagen), plaats="Leuven",
                        voorzitter=User.get(User.email == "coordinator@vh.test"))
     for email in deelnemers:

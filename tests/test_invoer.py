@@ -7,11 +7,16 @@ import re
 import pytest
 from kit import maak_overleg, team
 from test_aanmelden import SANDRA, nieuw
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import AnyConverter, IntegerConverter
 
 from vh.tijd import vandaag
 
 TE_GROOT = str(2**63)  # 9223372036854775808: one more than the largest id a database holds
+
+
+def _geldig(conv) -> str:
+    """A value that the converter of a text argument accepts."""
+    return sorted(conv.items)[0] if isinstance(conv, AnyConverter) else "aanmelder"
 
 
 def _routes_met_id(app):
@@ -22,9 +27,9 @@ def _routes_met_id(app):
             continue
         for groot in ints:
             url = rule.rule
-            for name in rule.arguments:
-                value = TE_GROOT if name == groot else ("1" if name in ints else "aanmelder")
-                url = re.sub(rf"<(?:[a-z]+:)?{name}>", value, url)
+            for name, conv in rule._converters.items():
+                value = TE_GROOT if name == groot else ("1" if name in ints else _geldig(conv))
+                url = re.sub(rf"<(?:[^<>:]+:)?{name}>", value, url)
             for method in sorted(rule.methods & {"GET", "POST"}):
                 yield url, method
 
@@ -32,7 +37,7 @@ def _routes_met_id(app):
 def test_every_id_route_answers_404_to_an_id_beyond_64_bits(app, client, login):
     login("coordinator")
     routes = list(_routes_met_id(app))
-    assert len(routes) > 30
+    assert len(routes) > 30 and not any("<" in url for url, _ in routes)
     wrong = {}
     for url, method in routes:
         status = client.open(url, method=method).status_code
