@@ -44,7 +44,8 @@ from vh.models import (
     User,
 )
 
-HISTORY = ["m0001_basis", "m0002_politie_instroom", "m0003_audit_alleen_toevoegen"]
+HISTORY = ["m0001_basis", "m0002_politie_instroom", "m0003_audit_alleen_toevoegen"]  # frozen SQL
+MIGRATOR = ["m0008_team_adres"]  # written with playhouse.migrate
 # sha256 of each historical migration's frozen SQL: what databases in use were built with.
 FROZEN = {
     "m0001_basis": "fc791cc8741cbef134ecbc4d6ebb219c021700884ea80ae912a8db2f0b6bd3e3",
@@ -116,6 +117,12 @@ def write_migration(tmp_path, name: str, source: str):
     return module
 
 
+def _team() -> Team:
+    """A team row with only the columns every version has (a database from before m0008 too)."""
+    t = Table("team", ("id", "naam", "parket_pauze")).bind(db)
+    return Team(id=t.insert(naam="Veilig Huis Oost-Brabant", parket_pauze=False).execute())
+
+
 def build_as_main_did() -> None:
     """The schema exactly as main made it before playhouse.migrate: the record table from the old
     runner's model, then each historical migration's frozen SQL run straight, and its record."""
@@ -130,7 +137,7 @@ def build_as_main_did() -> None:
 
 
 def fill_with_data() -> Dossier:
-    team = Team.create(naam="Veilig Huis Oost-Brabant")
+    team = _team()
     Gemeente.create(postcode="3000", deelgemeente="Leuven", gemeente="Leuven", politiezone_nr="5388",
                     politiezone="Leuven", arrondissement="Leuven", pilootzone=True)
     coordinator = User.create(email="c@vh.test", naam="C", password_hash="x", rollen="coordinator")
@@ -146,7 +153,7 @@ def test_migrate_is_idempotent_and_keeps_data(empty_app):
     runner = empty_app.test_cli_runner()
     first = runner.invoke(args=["migrate"])
     assert first.exit_code == 0, first.output
-    assert first.output.strip() == "Toegepast: " + ", ".join(HISTORY)
+    assert first.output.strip() == "Toegepast: " + ", ".join(HISTORY + MIGRATOR)
 
     with db.connection_context():
         Team.create(naam="Veilig Huis Testregio")
@@ -173,7 +180,7 @@ def test_init_db_twice(empty_app):
 # --- the migration files ---------------------------------------------------------------------
 
 def test_every_migration_is_numbered_with_up_migrator_db():
-    assert migrations.available() == HISTORY  # the next one is m0004_…
+    assert migrations.available() == HISTORY + MIGRATOR
     for module in migrations.discover():
         assert list(inspect.signature(module.up).parameters) == ["migrator", "db"], module.__name__
 
@@ -196,10 +203,12 @@ def test_apply_until_an_unknown_migration_is_refused(conn):
 def test_a_database_made_by_main_is_up_to_date_and_upgrades_in_place(conn, tmp_path):
     build_as_main_did()
     dossier = fill_with_data()
-    assert migrations.apply() == []  # recognised: same record table, same names
+    assert migrations.apply() == MIGRATOR  # recognised: same record table, same names; only the new ones
+    assert migrations.apply() == []
+    assert Team.get().naam == "Veilig Huis Oost-Brabant" and Team.get().straat == ""
 
-    proef = write_migration(tmp_path, "m0004_regie_proef", PROEF_MIGRATIE)
-    assert migrations.apply(modules=[*migrations.discover(), proef]) == ["m0004_regie_proef"]
+    proef = write_migration(tmp_path, "m9001_regie_proef", PROEF_MIGRATIE)
+    assert migrations.apply(modules=[*migrations.discover(), proef]) == ["m9001_regie_proef"]
     assert migrations.apply(modules=[*migrations.discover(), proef]) == []
 
     t = Table("dossier", ("id", "nummer", "regie_fase", "regie_notitie", "regie_door_id")).bind(db)
@@ -222,7 +231,7 @@ def test_an_older_database_upgrades_in_place_without_losing_data(conn):
     assert migrations.apply(until="m0001_basis") == ["m0001_basis"]
     dossier = fill_with_data()
 
-    assert migrations.apply() == ["m0002_politie_instroom", "m0003_audit_alleen_toevoegen"]
+    assert migrations.apply() == ["m0002_politie_instroom", "m0003_audit_alleen_toevoegen", *MIGRATOR]
     assert Dossier.get_by_id(dossier.id).aangemaakt_door.email == "c@vh.test"
     assert Table("pv_nummer").bind(db).select().count() == 0  # the new table exists
     assert audit.verify()[0]
@@ -232,9 +241,9 @@ def test_an_older_database_upgrades_in_place_without_losing_data(conn):
 
 def test_the_runner_applies_a_migration_written_with_the_migrator(conn, tmp_path):
     migrations.apply()
-    proef = write_migration(tmp_path, "m0004_regie_proef", PROEF_MIGRATIE)
-    assert migrations.apply(modules=[*migrations.discover(), proef]) == ["m0004_regie_proef"]
-    assert "m0004_regie_proef" in migrations.applied()
+    proef = write_migration(tmp_path, "m9001_regie_proef", PROEF_MIGRATIE)
+    assert migrations.apply(modules=[*migrations.discover(), proef]) == ["m9001_regie_proef"]
+    assert "m9001_regie_proef" in migrations.applied()
 
     columns = {c.name: c for c in db.get_columns("dossier")}
     assert not columns["regie_fase"].null and columns["regie_notitie"].null
@@ -254,7 +263,7 @@ def test_the_runner_applies_a_migration_written_with_the_migrator(conn, tmp_path
 
 def test_a_failing_migration_leaves_nothing_behind(conn, tmp_path):
     migrations.apply()
-    kapot = write_migration(tmp_path, "m0004_kapot", '''
+    kapot = write_migration(tmp_path, "m9001_kapot", '''
 from peewee import CharField
 
 
@@ -265,7 +274,7 @@ def up(migrator, db):
     with pytest.raises(RuntimeError):
         migrations.apply(modules=[*migrations.discover(), kapot])
     assert "half" not in {c.name for c in db.get_columns("dossier")}
-    assert "m0004_kapot" not in migrations.applied()
+    assert "m9001_kapot" not in migrations.applied()
 
 
 # --- drift: models against the migrated database ---------------------------------------------
