@@ -95,7 +95,7 @@ def _init_login(app: Flask) -> None:
     from .models import User
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Meld u aan om verder te gaan."
+    login_manager.login_message = "Log in om verder te gaan."
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
 

@@ -21,7 +21,7 @@ PV = "LE.55.L1.300417/2026"
 
 def _wissel(page, browser_login, role):
     """Sign out (the button in the header) and sign in as another role."""
-    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url("**/login")
     browser_login(page, role)
 

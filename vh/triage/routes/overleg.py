@@ -12,6 +12,7 @@ from flask_login import current_user, login_required
 from vh import access, audit, richtext, workflow
 from vh.htmx import answer, render
 from vh.models import Overleg
+from vh.templating import aantal
 from vh.triage import bijdragen as walk
 from vh.triage import overleg as regels
 from vh.triage.forms import BesprekingForm, BijdrageForm, OverlegForm
@@ -106,7 +107,7 @@ def agenda_opbouwen(overleg_id: int):
         nieuwe = regels.agenda_opbouwen(o, _user())
     except regels.OverlegError as error:
         return _agenda_fout(o, error)
-    melding = (f"{len(nieuwe)} dossier(s) op de agenda gezet." if nieuwe
+    melding = (f"{aantal(len(nieuwe), 'dossier', 'dossiers')} op de agenda gezet." if nieuwe
                else "Er zijn geen dossiers meer te bespreken die nog niet op de agenda staan.")
     return answer(melding, url_for("overleg.toon", overleg_id=o.id), template="overleg/toon.html",
                   block="agenda", context=lambda: _toon_context(o), category="success" if nieuwe else "info")
