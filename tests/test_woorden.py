@@ -56,3 +56,12 @@ def test_home_tiles_use_real_plurals(client, login):
     page = client.get("/").text
     assert "(en)" not in page and "(s)" not in page and "(gen)" not in page
     assert re.search(r"\b1 (komend overleg|dossier te bespreken)\b", page) or "dossiers te bespreken" in page
+
+
+def test_lists_name_the_referring_organisation_not_its_type(client, login):
+    d = maak_dossier("te_bespreken")
+    o = maak_overleg(dossiers=[d])
+    login("coordinator")
+    assert "Aangemeld door: CAW Oost-Brabant" in client.get("/triage").text
+    punt = client.get(f"/overleggen/{o.id}/punt/1").text
+    assert re.search(r"Aangemeld door</dt><dd[^>]*>CAW Oost-Brabant,", punt)
