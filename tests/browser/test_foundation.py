@@ -25,7 +25,7 @@ def _no_horizontal_scroll(page) -> None:
 def test_login_page(page, axe_check):
     response = page.goto("/login")
     assert response.status == 200
-    assert page.title() == "Aanmelden – Veilig Huis"
+    assert page.title() == "Inloggen – Veilig Huis"
     assert page.locator("h1").inner_text() == "Inloggen"
     assert page.locator("html").get_attribute("lang") == "nl-BE"
     # Labels are tied to their fields (click target, screen readers).
@@ -95,7 +95,7 @@ def test_wrong_password_shows_dutch_error(page, axe_check):
     # (expect polls without eval, which the Content-Security-Policy forbids)
     expect(summary).to_be_focused()
     assert page.url.endswith("/login")
-    assert page.title() == "Fout: Aanmelden – Veilig Huis"
+    assert page.title() == "Fout: Inloggen – Veilig Huis"
     axe_check(page)
 
 
