@@ -120,7 +120,8 @@ def write_migration(tmp_path, name: str, source: str):
 def _team() -> Team:
     """A team row with only the columns every version has (a database from before m0008 too)."""
     t = Table("team", ("id", "naam", "parket_pauze")).bind(db)
-    return Team(id=t.insert(naam="Veilig Huis Oost-Brabant", parket_pauze=False).execute())
+    t.insert(naam="Veilig Huis Oost-Brabant", parket_pauze=False).execute()
+    return Team(id=t.select(t.id).where(t.naam == "Veilig Huis Oost-Brabant").scalar())
 
 
 def build_as_main_did() -> None:
