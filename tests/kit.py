@@ -435,8 +435,8 @@ def aanmelding_van(d: Dossier) -> Aanmelding:
 
 @_een_transactie
 def maak_overleg(deelnemers=("politie@vh.test", "ggz@vh.test"), dossiers=(), *, teamnaam: str = OOST,
-                 dagen: int = 7, plaats: str = "Leuven") -> Overleg:
-    """An overleg of the team in `dagen` days, planned by its coordinator (overleg.opslaan), with
+                 dagen: int = 0, plaats: str = "Leuven") -> Overleg:
+    """An overleg of the team in `dagen` days (default today: held, so it can record), planned by its coordinator (overleg.opslaan), with
     `deelnemers` (e-mails or roles) and `dossiers` on its agenda in that order (set directly:
     the rule agenda_opbouwen takes every dossier te bespreken)."""
     moment = lokaal(utcnow() + dt.timedelta(days=dagen)).replace(second=0, microsecond=0)

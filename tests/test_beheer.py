@@ -432,10 +432,10 @@ def test_deactivation_says_the_same_with_and_without_js(client, beheerder, user)
     target = user("huisarts")
     r = client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "0"},
                     headers={"HX-Request": "true", "HX-Target": f"gebruiker-{target.id}"})
-    assert_fragment(r, contains="gedeactiveerd: deze persoon kan niet meer aanmelden.")
+    assert_fragment(r, contains="gedeactiveerd: deze persoon kan niet meer inloggen.")
     client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "1"})
     client.post(f"/beheer/gebruikers/{target.id}/actief", data={"actief": "0"})
-    assert "gedeactiveerd: deze persoon kan niet meer aanmelden." in client.get("/beheer/gebruikers").text
+    assert "gedeactiveerd: deze persoon kan niet meer inloggen." in client.get("/beheer/gebruikers").text
 
 
 # ---------------------------------------------------------------- the rules, called directly

@@ -289,3 +289,24 @@ def test_demo_is_idempotent_and_the_gp_sees_the_letter(app, client, login):
     login("huisarts")
     assert client.get(f"/brieven/{brief.id}").status_code == 200
     assert client.get(f"/brieven/{brief.id}.pdf").data.startswith(b"%PDF")
+
+
+# ---------------------------------------------------------------- the sender: the team's own address
+def test_the_letter_is_sent_from_the_teams_address(client, login):
+    a, brief = sent_letter(client, login)
+    team = a.team
+    assert (team.straat, team.postcode, team.gemeente) == ("Diestsevest 20", "3000", "Leuven")  # the demo
+    assert "Diestsevest 20, 3000 Leuven" in brief.html and "Telefoon 016 00 00 01" in brief.html
+    assert "oost-brabant@vh.test" in brief.html and "Voorbeeldstraat" not in brief.html
+
+
+def test_the_letterhead_follows_what_the_team_records(app):
+    from kit import team
+    t = team()
+    t.straat, t.postcode, t.gemeente, t.telefoon, t.email = "Naamsestraat 5", "3000", "Leuven", "", ""
+    t.save()
+    assert brieven.briefhoofd(t) == {"naam": t.naam, "adres": "Naamsestraat 5, 3000 Leuven", "plaats": "Leuven",
+                                     "telefoon": "", "email": ""}
+    t.straat = t.postcode = t.gemeente = ""
+    t.save()
+    assert brieven.briefhoofd(t)["adres"] == "" and brieven.briefhoofd(None)["naam"] == "Veilig Huis Vlaams-Brabant"

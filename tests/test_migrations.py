@@ -44,9 +44,10 @@ from vh.models import (
     User,
 )
 
-HISTORY = ["m0001_basis", "m0002_politie_instroom", "m0003_audit_alleen_toevoegen"]
+HISTORY = ["m0001_basis", "m0002_politie_instroom", "m0003_audit_alleen_toevoegen"]  # frozen SQL
+MIGRATOR = ["m0004_persoon_geboortedatum_index", "m0006_persoon_taal", "m0008_team_adres"]  # playhouse.migrate
 # Every migration, in order: the historical ones (frozen SQL) and those on playhouse.migrate.
-MIGRATIONS = [*HISTORY, "m0004_persoon_geboortedatum_index", "m0006_persoon_taal"]
+MIGRATIONS = [*HISTORY, *MIGRATOR]
 # sha256 of each historical migration's frozen SQL: what databases in use were built with.
 FROZEN = {
     "m0001_basis": "fc791cc8741cbef134ecbc4d6ebb219c021700884ea80ae912a8db2f0b6bd3e3",
@@ -118,6 +119,13 @@ def write_migration(tmp_path, name: str, source: str):
     return module
 
 
+def _team() -> Team:
+    """A team row with only the columns every version has (a database from before m0008 too)."""
+    t = Table("team", ("id", "naam", "parket_pauze")).bind(db)
+    t.insert(naam="Veilig Huis Oost-Brabant", parket_pauze=False).execute()
+    return Team(id=t.select(t.id).where(t.naam == "Veilig Huis Oost-Brabant").scalar())
+
+
 def build_as_main_did() -> None:
     """The schema exactly as main made it before playhouse.migrate: the record table from the old
     runner's model, then each historical migration's frozen SQL run straight, and its record."""
@@ -132,7 +140,7 @@ def build_as_main_did() -> None:
 
 
 def fill_with_data() -> Dossier:
-    team = Team.create(naam="Veilig Huis Oost-Brabant")
+    team = _team()
     Gemeente.create(postcode="3000", deelgemeente="Leuven", gemeente="Leuven", politiezone_nr="5388",
                     politiezone="Leuven", arrondissement="Leuven", pilootzone=True)
     coordinator = User.create(email="c@vh.test", naam="C", password_hash="x", rollen="coordinator")
@@ -201,7 +209,9 @@ def test_apply_until_an_unknown_migration_is_refused(conn):
 def test_a_database_made_by_main_is_up_to_date_and_upgrades_in_place(conn, tmp_path):
     build_as_main_did()
     dossier = fill_with_data()
-    assert migrations.apply() == MIGRATIONS[len(HISTORY):]  # recognised: same record table, same names
+    assert migrations.apply() == MIGRATOR  # recognised: same record table, same names; only the new ones
+    assert migrations.apply() == []
+    assert Team.get().naam == "Veilig Huis Oost-Brabant" and Team.get().straat == ""
 
     proef = write_migration(tmp_path, "m9001_regie_proef", PROEF_MIGRATIE)
     assert migrations.apply(modules=[*migrations.discover(), proef]) == ["m9001_regie_proef"]

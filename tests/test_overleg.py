@@ -14,7 +14,12 @@ from vh.models import Agendapunt, AuditEvent, Bijdrage, Dossier, Overgang, Overl
 
 def volgende_week() -> dict:
     datum = dt.date.today() + dt.timedelta(days=7)
-    return {"datum": datum.isoformat(), "tijd": "09:30", "plaats": "Leuven, zaal 2"}
+    return dict(datum_velden(datum), tijd="09:30", plaats="Leuven, zaal 2")
+
+
+def datum_velden(datum: dt.date) -> dict:
+    """A date as the three inputs (dag, maand, jaar) of vh.forms.DatumField send it."""
+    return {"datum-dag": str(datum.day), "datum-maand": str(datum.month), "datum-jaar": str(datum.year)}
 
 
 # ---------------------------------------------------------------- list
@@ -80,9 +85,10 @@ def test_create_overleg_with_htmx(client, login, user):
 
 
 @pytest.mark.parametrize("change, message", [
-    ({"datum": ""}, "Vul de datum van het overleg in"),
-    ({"datum": "gisteren"}, "Vul de datum van het overleg in"),
-    ({"datum": "2001-01-01"}, "Kies een datum vandaag of later"),
+    ({"datum-dag": "", "datum-maand": "", "datum-jaar": ""}, "Vul de datum van het overleg in"),
+    ({"datum-dag": "gisteren"}, "Datum moet een bestaande datum zijn, bijvoorbeeld 14 3 2026"),
+    (datum_velden(dt.date.today() - dt.timedelta(days=1)), "Kies een datum vandaag of later"),
+    (datum_velden(dt.date(2001, 1, 1)), "Kies een datum tussen 1 januari"),
     ({"tijd": "25:99"}, "Vul het beginuur in"),
     ({"plaats": ""}, "Vul de plaats van het overleg in"),
     ({"plaats": "x" * 161}, "hoogstens 160 tekens"),
@@ -484,7 +490,7 @@ def test_verslag_for_kernpartner_hides_dossiers_they_may_no_longer_see(client, l
     assert r.status_code == 200
     assert a.nummer not in r.text and "Advies" not in r.text
     assert b.nummer in r.text
-    assert "1 agendapunt(en) staan niet in dit verslag" in r.text
+    assert "1 agendapunt staat niet in dit verslag" in r.text
     for _voornaam, achternaam, *_ in GEZIN:
         assert achternaam not in r.text
     ander = maak_overleg(deelnemers=("coordinator-hv@vh.test",), teamnaam=HV)
@@ -519,3 +525,104 @@ def test_correction_page_is_audited_on_every_render_not_on_the_redirect(client, 
     assert client.get(path).status_code == 200 and views() == 1
     assert client.post(path, data={"inhoud": ""}).status_code == 422 and views() == 2
     assert client.post(path, data={"inhoud": "Tweede versie"}).status_code == 303 and views() == 2
+
+
+# ---------------------------------------------------------------- closing, order, a meeting still to come
+def test_coordinator_closes_a_held_overleg_audited_and_then_it_takes_nothing_new(client, login):
+    d = maak_dossier("te_bespreken")
+    vorming = maak_dossier("dossiervorming")
+    o = maak_overleg(dossiers=[d, vorming], dagen=-1)
+    login("coordinator")
+    page = client.get(f"/overleggen/{o.id}").text
+    assert "Overleg afsluiten" in page
+    r = client.post(f"/overleggen/{o.id}/afsluiten")
+    assert r.status_code == 303 and r.headers["Location"].endswith(f"/overleggen/{o.id}")
+    assert Overleg.get_by_id(o.id).afgesloten
+    assert AuditEvent.select().where(AuditEvent.actie == "overleg.afsluiten").exists()
+    page = client.get(f"/overleggen/{o.id}").text
+    assert "Afgesloten" in page and "Agenda opbouwen" not in page and "Overleg afsluiten" not in page
+    assert "Afgesloten" in client.get("/overleggen").text
+    maak_dossier("te_bespreken")
+    r = client.post(f"/overleggen/{o.id}/agenda")
+    assert r.status_code == 422 and "Dit overleg is afgesloten" in r.text
+    assert o.agenda.count() == 2
+    r = client.post(f"/overleggen/{o.id}/punt/1/bespreking", data={"tekst": "Te laat"})
+    assert r.status_code == 422 and "Dit overleg is afgesloten" in r.text
+    assert not Agendapunt.get(Agendapunt.dossier == d.id).besproken
+    client.post("/logout")
+    login("politie")
+    r = _bijdrage(client, o, n=2)
+    assert r.status_code == 422 and "Dit overleg is afgesloten" in r.text
+    assert not Bijdrage.select().where(Bijdrage.dossier == vorming.id).exists()
+    assert client.post(f"/overleggen/{o.id}/afsluiten").status_code == 403
+
+
+def test_closing_with_htmx_and_refusals(client, login):
+    o = maak_overleg(dossiers=[maak_dossier("te_bespreken")], dagen=7)
+    login("coordinator")
+    r = client.post(f"/overleggen/{o.id}/afsluiten")
+    assert r.status_code == 422 and "Dit overleg heeft nog niet plaatsgevonden." in r.text
+    assert not Overleg.get_by_id(o.id).afgesloten
+    o.datum = o.datum - dt.timedelta(days=8)
+    o.save()
+    r = client.post(f"/overleggen/{o.id}/afsluiten", headers=HX)
+    assert_fragment(r, 200)
+    assert 'id="agenda"' in r.text and "Het overleg is afgesloten" in r.text
+    assert client.post(f"/overleggen/{o.id}/afsluiten").status_code == 422  # once is enough
+    assert access.can(user_of("coordinator_hv"), "overleg.manage", o) is False
+
+
+def user_of(role):
+    from kit import user
+    return user(role)
+
+
+def _volgorde(o):
+    return [p.dossier_id for p in o.agenda.order_by(Agendapunt.volgorde, Agendapunt.id)]
+
+
+def test_agenda_reordered_without_js_and_with_htmx(client, login):
+    a, b, c = (maak_dossier("te_bespreken") for _ in range(3))
+    o = maak_overleg(dossiers=[a, b, c])
+    punt_a = Agendapunt.get(Agendapunt.dossier == a.id)
+    punt_c = Agendapunt.get(Agendapunt.dossier == c.id)
+    login("coordinator")
+    page = client.get(f"/overleggen/{o.id}").text
+    assert f"/agenda/{punt_a.id}/omlaag" in page and f"/agenda/{punt_a.id}/omhoog" not in page
+    assert f"/agenda/{punt_c.id}/omhoog" in page and f"/agenda/{punt_c.id}/omlaag" not in page
+    r = client.post(f"/overleggen/{o.id}/agenda/{punt_a.id}/omlaag")
+    assert r.status_code == 303
+    assert _volgorde(o) == [b.id, a.id, c.id]
+    r = client.post(f"/overleggen/{o.id}/agenda/{punt_c.id}/omhoog", headers=HX)
+    assert_fragment(r, 200)
+    assert 'id="agenda"' in r.text
+    assert _volgorde(o) == [b.id, c.id, a.id]
+    assert r.text.index(c.nummer) < r.text.index(a.nummer)
+    assert AuditEvent.select().where(AuditEvent.actie == "overleg.agenda_volgorde").count() == 2
+    # the first cannot go further up: nothing changes
+    assert client.post(f"/overleggen/{o.id}/agenda/{Agendapunt.get(Agendapunt.dossier == b.id).id}/omhoog"
+                       ).status_code == 303
+    assert _volgorde(o) == [b.id, c.id, a.id]
+    assert client.post(f"/overleggen/{o.id}/agenda/{punt_a.id}/opzij").status_code == 404
+    client.post("/logout")
+    login("politie")
+    assert client.post(f"/overleggen/{o.id}/agenda/{punt_a.id}/omhoog").status_code == 403
+
+
+def test_a_meeting_still_to_come_records_no_bespreking_or_decision(client, login):
+    from vh.triage import besluiten
+    d = maak_dossier("dossiervorming")
+    komend = maak_overleg(dossiers=[d], dagen=7)
+    login("coordinator")
+    r = client.post(f"/overleggen/{komend.id}/punt/1/bespreking", data={"tekst": "Alvast"})
+    assert r.status_code == 422 and "Dit overleg heeft nog niet plaatsgevonden." in r.text
+    assert not Agendapunt.get(Agendapunt.overleg == komend.id).besproken
+    r = client.post(f"/dossiers/{d.id}/besluit?overleg={komend.id}",
+                    data={"uitkomst": "advies", "motivering": "Alvast beslist."})
+    assert r.status_code == 422 and "Dit overleg heeft nog niet plaatsgevonden." in r.text
+    with pytest.raises(besluiten.BesluitError, match="nog niet plaatsgevonden"):
+        besluiten.neem_besluit(d, "advies", "x", user_of("coordinator"), overleg=komend)
+    assert Dossier.get_by_id(d.id).fase == "dossiervorming"
+    # without ?overleg= the latest meeting that took place is taken, not the coming one
+    vandaag = maak_overleg(dossiers=[d], dagen=0)
+    assert besluiten.overleg_van(d).id == vandaag.id

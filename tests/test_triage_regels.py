@@ -42,7 +42,7 @@ def test_laad_bord_columns_labels_and_scope(app, user):
     assert ander.id not in {i for col in ids.values() for i in col}
     kaart = next(c for c in kolommen["nieuw"] if c.soort == "dossier")
     assert dict(kaart.acties) == {"parket_vragen": "Parketcheck aanvragen"}  # the parket takes part
-    assert kaart.kinderen and kaart.organisatie_type == "CAW"
+    assert kaart.kinderen and kaart.organisatie == "CAW Oost-Brabant"
     assert next(c for c in kolommen["beslist"]).besluit == "Spoor 3: intensieve casusregie"
     assert bord.getoond(kolommen)["aanmeldingen"] == [aanmelding.id]
     assert bord.laad_bord(user("coordinator"), team(HV).id) == {k: [] for k, _ in bord.KOLOMMEN}

@@ -1,6 +1,7 @@
 """vh: the dossier system of a Flemish Veilig Huis."""
 from __future__ import annotations
 
+import builtins
 import importlib
 import logging
 import os
@@ -10,6 +11,7 @@ from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from htmx_flask import Htmx
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from . import config as vh_config
 from . import db as vh_db
@@ -23,8 +25,21 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "base-uri 'none'; object-src 'none'")
 
 
+MAX_ID = 2**63 - 1  # the largest id a database column holds (BIGINT on PostgreSQL, INTEGER on SQLite)
+
+
+class IdConverter(IntegerConverter):
+    """Werkzeug's `int`, bounded to what a database can hold: a larger number does not match the
+    route, so every `<int:…>` answers 404 instead of overflowing in the query (a 500)."""
+
+    def __init__(self, url_map, fixed_digits=0, min=None, max=None, signed=False):  # noqa: A002
+        limit = MAX_ID if max is None else builtins.min(max, MAX_ID)  # `min`, `max`: Werkzeug's names
+        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=limit, signed=signed)
+
+
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
+    app.url_map.converters["int"] = IdConverter  # before any blueprint adds a route
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.update(vh_config.from_env(app.instance_path))
     app.config.update(config or {})
@@ -80,7 +95,7 @@ def _init_login(app: Flask) -> None:
     from .models import User
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Meld u aan om verder te gaan."
+    login_manager.login_message = "Log in om verder te gaan."
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
 

@@ -23,7 +23,7 @@ from wtforms.utils import unset_value
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from .tijd import EERSTE_JAAR, maak_datum, vandaag
+from .tijd import EERSTE_JAAR, jaren_rond, maak_datum, vandaag
 
 EMAIL_RE = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -90,13 +90,17 @@ class DatumField(Field):
     """A GOV.UK-style date: three inputs (dag, maand, jaar) named <name>-dag etc.
 
     `data` is a date or None; `raw` keeps what was typed, so a wrong date is shown back as typed.
-    An empty date is allowed unless a DataRequired/InputRequired validator says otherwise."""
+    An empty date is allowed unless a DataRequired/InputRequired validator says otherwise.
+    By default a date lies in the past (a birth date, an incident); `jaren=(terug, vooruit)` is a
+    date planned around now instead (an overleg): within `vh.tijd.jaren_rond(terug, vooruit)`."""
 
     DELEN = ("dag", "maand", "jaar")
 
-    def __init__(self, label=None, validators=None, voorbeeld: str = "14 3 1987", **kw):
+    def __init__(self, label=None, validators=None, voorbeeld: str = "14 3 1987",
+                 jaren: tuple[int, int] | None = None, **kw):
         super().__init__(label, validators, **kw)
         self.voorbeeld = voorbeeld
+        self.jaren = jaren
         self.raw = {d: "" for d in self.DELEN}
         self.parse_error = None
 
@@ -122,7 +126,12 @@ class DatumField(Field):
     def pre_validate(self, form):
         if self.parse_error:
             raise ValidationError(self.parse_error)
-        if self.data is not None:
+        if self.data is not None and self.jaren:
+            van, tot = jaren_rond(*self.jaren)
+            if not van <= self.data <= tot:
+                raise ValidationError(f"Kies een datum tussen {van.day} januari {van.year} en "
+                                      f"{tot.day} december {tot.year}, bijvoorbeeld {self.voorbeeld}.")
+        elif self.data is not None:
             if self.data > vandaag():
                 raise ValidationError(f"{self.label.text} mag niet in de toekomst liggen.")
             if self.data.year < EERSTE_JAAR:

@@ -21,6 +21,22 @@ def datum(value) -> str:
     return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
 
 
+def getal(n) -> str:
+    """A whole number as Dutch (nl-BE) writes it: 1.234, 40.000."""
+    return f"{int(n):,}".replace(",", ".")
+
+
+def meervoud(n, enkel: str, meer: str) -> str:
+    """`enkel` for exactly one, else `meer`: "1 aanmelding", "0 aanmeldingen", "2 aanmeldingen".
+    Give whole phrases when the verb agrees too: meervoud(n, "aanmelding wacht", "aanmeldingen wachten")."""
+    return enkel if n == 1 else meer
+
+
+def aantal(n, enkel: str, meer: str) -> str:
+    """The number with its noun: aantal(3, "dossier", "dossiers") → "3 dossiers"."""
+    return f"{getal(n)} {meervoud(n, enkel, meer)}"
+
+
 def datumtijd(value) -> str:
     """14 maart 2026 om 9.05 u"""
     if not value:
@@ -77,7 +93,7 @@ KEUZES = {cls.__name__: cls for cls in keuzes.Keuze.__subclasses__()}
 
 def init_app(app) -> None:
     app.jinja_env.filters.update(datum=datum, datumtijd=datumtijd, geleden=geleden,
-                                 dagen_sinds=dagen_sinds)
+                                 dagen_sinds=dagen_sinds, getal=getal, meervoud=meervoud, aantal=aantal)
     app.jinja_env.globals.update(
         can=lambda action, obj=None: access.can(current_user, action, obj),
         **LABELS, **KEUZES,

@@ -48,6 +48,13 @@ def maak_datum(jaar, maand, dag) -> dt.date | None:
         return None
 
 
+def jaren_rond(terug: int, vooruit: int, op: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The first and last day allowed for a date planned around now: from 1 January `terug` years
+    ago to 31 December `vooruit` years ahead (a meeting in year 1 or 9999 is a typing error)."""
+    jaar = (op or vandaag()).year
+    return dt.date(jaar - terug, 1, 1), dt.date(jaar + vooruit, 12, 31)
+
+
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _BELGISCH = re.compile(r"(\d{1,2})[/. -](\d{1,2})[/. -](\d{4})")
 

@@ -35,7 +35,7 @@ def test_advies_path(page, live_server, browser_login, axe_check):
     page.locator("text=De brief is verzonden").wait_for()
     axe_check(page)
     brief_url = page.url
-    page.click("button:has-text('Afmelden')")
+    page.click("button:has-text('Uitloggen')")
     page.wait_for_url("**/login")
 
     browser_login(page, "huisarts")

@@ -25,8 +25,8 @@ def _no_horizontal_scroll(page) -> None:
 def test_login_page(page, axe_check):
     response = page.goto("/login")
     assert response.status == 200
-    assert page.title() == "Aanmelden – Veilig Huis"
-    assert page.locator("h1").inner_text() == "Aanmelden"
+    assert page.title() == "Inloggen – Veilig Huis"
+    assert page.locator("h1").inner_text() == "Inloggen"
     assert page.locator("html").get_attribute("lang") == "nl-BE"
     # Labels are tied to their fields (click target, screen readers).
     assert page.get_by_label("E-mailadres").count() == 1
@@ -37,10 +37,10 @@ def test_login_page(page, axe_check):
 def test_anonymous_visitor_is_sent_to_login_and_back(page, live_server):
     page.goto("/")
     assert re.search(r"/login\?next=(/|%2F)$", page.url), page.url
-    assert "Meld u aan om verder te gaan." in page.inner_text("main")
+    assert "Log in om verder te gaan." in page.inner_text("main")
     page.fill("#email", "dpo@vh.test")
     page.fill("#password", "demo-veilig-huis")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(f"{live_server}/")
 
 
@@ -52,7 +52,7 @@ def test_home_per_role(page, browser_login, axe_check, role):
     assert nav.get_by_role("link", name="Start").get_attribute("aria-current") == "page"
     axe_check(page)
     # Logging out is a POST button in the header and leads back to the login page.
-    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url("**/login")
     page.goto("/")
     page.wait_for_url(re.compile(r"/login"))
@@ -62,7 +62,7 @@ def test_home_shows_what_waits_per_role(page, browser_login):
     browser_login(page, "dpo")
     assert "Wie zag of wijzigde wat, en wanneer." in page.inner_text("main")
     assert "Gebruikers en organisaties beheren." not in page.inner_text("main")
-    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url("**/login")
     browser_login(page, "beheerder")
     assert "Gebruikers en organisaties beheren." in page.inner_text("main")
@@ -86,7 +86,7 @@ def test_wrong_password_shows_dutch_error(page, axe_check):
     page.goto("/login")
     page.fill("#email", "coordinator@vh.test")
     page.fill("#password", "niet-het-wachtwoord")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     summary = page.locator(".error-summary")
     summary.wait_for()
     assert WRONG_PASSWORD in summary.inner_text()
@@ -95,13 +95,13 @@ def test_wrong_password_shows_dutch_error(page, axe_check):
     # (expect polls without eval, which the Content-Security-Policy forbids)
     expect(summary).to_be_focused()
     assert page.url.endswith("/login")
-    assert page.title() == "Fout: Aanmelden – Veilig Huis"
+    assert page.title() == "Fout: Inloggen – Veilig Huis"
     axe_check(page)
 
 
 def test_empty_login_shows_errors_beside_fields(page, axe_check):
     page.goto("/login")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.locator(".error-summary").wait_for()
     assert page.locator(".field--error").count() == 2
     assert page.locator("#email").get_attribute("aria-invalid") == "true"
@@ -149,14 +149,14 @@ def test_login_and_logout_without_javascript(page_nojs, live_server):
     page.goto("/login")
     page.fill("#email", "caw@vh.test")
     page.fill("#password", "verkeerd")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.locator(".error-summary").wait_for()
     assert WRONG_PASSWORD in page.inner_text(".error-summary")
     page.fill("#password", "demo-veilig-huis")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(f"{live_server}/")
     assert page.locator("h1").inner_text() == "Goeddag Sofie Janssens"
-    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url("**/login")
 
 

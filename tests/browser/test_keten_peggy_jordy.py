@@ -21,7 +21,7 @@ PV = "LE.55.L1.300417/2026"
 
 def _wissel(page, browser_login, role):
     """Sign out (the button in the header) and sign in as another role."""
-    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url("**/login")
     browser_login(page, role)
 
@@ -104,7 +104,10 @@ def test_peggy_en_jordy_van_politie_tot_spoor_2(page, live_server, browser_login
     page.goto("/overleggen/nieuw")
     expect(page.get_by_role("heading", level=1)).to_have_text("Nieuw triage-overleg")
     axe_check(page)
-    page.fill("#datum", dt.date.today().isoformat())
+    datum = dt.date.today()
+    page.fill("#datum", str(datum.day))  # dag, maand, jaar: vh.forms.DatumField
+    page.fill("#datum-maand", str(datum.month))
+    page.fill("#datum-jaar", str(datum.year))
     page.fill("#tijd", "09:30")
     page.get_by_label("Plaats").fill("Leuven, vergaderzaal 2")
     page.get_by_label(re.compile("Inspecteur Tom Claes")).check()

@@ -74,7 +74,10 @@ def test_coordinator_plans_an_overleg_and_walks_the_agenda(page, live_server, br
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("Er is een probleem").wait_for()  # 422, with the summary
     axe_check(page)
-    page.fill("#datum", (dt.date.today() + dt.timedelta(days=7)).isoformat())
+    datum = dt.date.today()  # held today: a meeting still to come records no bespreking
+    page.fill("#datum", str(datum.day))  # dag, maand, jaar: vh.forms.DatumField
+    page.fill("#datum-maand", str(datum.month))
+    page.fill("#datum-jaar", str(datum.year))
     page.fill("#tijd", "09:30")
     page.fill("#plaats", "Leuven")
     page.get_by_label(re.compile("Inspecteur Tom Claes")).check()

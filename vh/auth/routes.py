@@ -1,6 +1,9 @@
 """Log in and out. The rules are in `accounts` (`meld_aan`, `meld_af`)."""
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from flask import Blueprint, redirect, request, url_for
 from flask_login import current_user, login_required
 
@@ -12,10 +15,16 @@ from . import accounts
 bp = Blueprint("auth", __name__)
 
 
+_STUURTEKENS = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _safe_next(target: str | None) -> str:
-    """Only local paths, so a crafted link cannot send the user elsewhere after login."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
+    """Only a local path, so a crafted link cannot send the user elsewhere after login: after
+    dropping control characters (a browser ignores the tab in "/%09/evil.example") it
+    starts with one "/" and holds no backslash; anything else goes to the start page."""
+    pad = _STUURTEKENS.sub("", target or "")
+    if pad.startswith("/") and not pad.startswith("//") and "\\" not in pad and not urlsplit(pad).netloc:
+        return pad
     return url_for("home.index")
 
 

@@ -137,4 +137,4 @@ def zet_actief(user: User, actief: bool) -> bool:
 
 def actief_melding(user: User) -> str:
     return f"{user.naam} is " + (
-        "weer actief." if user.actief else "gedeactiveerd: deze persoon kan niet meer aanmelden.")
+        "weer actief." if user.actief else "gedeactiveerd: deze persoon kan niet meer inloggen.")

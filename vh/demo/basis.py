@@ -23,6 +23,13 @@ from vh.models import (
 from vh.transitions import voer_uit
 
 TEAMS = {"Veilig Huis Oost-Brabant": "Leuven", "Veilig Huis Halle-Vilvoorde": "Halle-Vilvoorde"}
+# The sender of each team's letters (demo addresses: .test e-mail, no real numbers).
+TEAM_ADRES = {
+    "Veilig Huis Oost-Brabant": dict(straat="Diestsevest 20", postcode="3000", gemeente="Leuven",
+                                     telefoon="016 00 00 01", email="oost-brabant@vh.test"),
+    "Veilig Huis Halle-Vilvoorde": dict(straat="Leuvensestraat 10", postcode="1800", gemeente="Vilvoorde",
+                                        telefoon="02 000 00 02", email="halle-vilvoorde@vh.test"),
+}
 
 ORGANISATIES = [
     # naam, type, arrondissement, politiezone
@@ -80,7 +87,9 @@ CASE_PEGGY = [
 def _teams() -> dict[str, Team]:
     teams = {}
     for naam, arrondissement in TEAMS.items():
-        team, _ = Team.get_or_create(naam=naam)
+        team, _ = Team.get_or_create(naam=naam, defaults=TEAM_ADRES[naam])
+        if not team.straat:  # a database made before m0008: fill in the letterhead once
+            Team.update(**TEAM_ADRES[naam]).where(Team.id == team.id).execute()
         TeamArrondissement.get_or_create(arrondissement=arrondissement, defaults={"team": team})
         teams[naam] = team
     return teams

@@ -45,6 +45,7 @@ def _bestaat() -> bool:
 def load() -> str:
     from vh.parket import parketcheck
     from vh.triage import besluiten, brieven
+    from vh.triage import overleg as overleg_regels
 
     if _bestaat():
         return ""
@@ -75,9 +76,10 @@ def load() -> str:
         parketcheck.beantwoord(parketcheck.vraag_aan(dossier, coordinator),
                                User.get(User.email == "parket@vh.test"), "akkoord")
         overleg = Overleg.create(team=team, datum=utcnow() - dt.timedelta(days=2),
-                                 plaats="Leuven, vergaderzaal 1", voorzitter=coordinator, afgesloten=True)
+                                 plaats="Leuven, vergaderzaal 1", voorzitter=coordinator)
         Agendapunt.create(overleg=overleg, dossier=dossier, volgorde=1, besproken=True)
         besluiten.neem_besluit(dossier, "advies", MOTIVERING, coordinator, overleg=overleg)
+        overleg_regels.afsluiten(overleg, coordinator)  # decided, then closed: it takes nothing new
         besluit = brieven.advies_besluit(aanmelding)
         brief = brieven.bewaar(aanmelding, brieven.standaard_onderwerp(aanmelding),
                                brieven.standaard_inhoud(aanmelding, besluit), coordinator)

@@ -62,6 +62,12 @@ class Team(BaseModel):
     # "het parket neemt tijdelijk niet deel": no new parket requests, no new information sharing.
     parket_pauze = BooleanField(default=False)
     parket_pauze_sinds = DateTimeField(null=True)
+    # The sender of its letters (the letterhead): where the Veilig Huis can be reached.
+    straat = CharField(max_length=120, default="")
+    postcode = CharField(max_length=4, default="")
+    gemeente = CharField(max_length=80, default="")
+    telefoon = CharField(max_length=40, default="")
+    email = CharField(max_length=254, default="")
 
     def __str__(self):
         return self.naam

@@ -8,6 +8,8 @@ by vh/transitions.voer_uit; this module adds who decides, in which meeting, why,
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from vh import audit
 from vh.db import db
 from vh.models import (
@@ -22,8 +24,11 @@ from vh.models import (
     User,
     UserTeam,
 )
+from vh.tijd import naar_utc, vandaag
 from vh.transitions import voer_uit
 from vh.workflow import WorkflowError, check
+
+from .overleg import waarom_dicht
 
 ACTIES = {"advies": "besluit_advies", "spoor2": "besluit_spoor2", "spoor3": "besluit_spoor3"}
 UITKOMSTEN_DOSSIER = tuple(ACTIES)
@@ -63,12 +68,13 @@ def regisseurs(dossier: Dossier, uitkomst: str):
 
 def overleg_van(dossier: Dossier, overleg_id=None) -> Overleg | None:
     """The meeting where the dossier is on the agenda: the given one (must hold the dossier,
-    else None), or the most recent one."""
+    else None), or the most recent one that took place (a coming one records no decision)."""
     q = (Overleg.select().join(Agendapunt)
          .where((Agendapunt.dossier == dossier.id) & (Overleg.team == dossier.team_id)))
     if overleg_id is not None:
         return q.where(Overleg.id == overleg_id).first()
-    return q.order_by(Overleg.datum.desc(), Overleg.id.desc()).first()
+    morgen = naar_utc(vandaag() + dt.timedelta(days=1))
+    return q.where(Overleg.datum < morgen).order_by(Overleg.datum.desc(), Overleg.id.desc()).first()
 
 
 def weigering(dossier: Dossier, uitkomst: str) -> str | None:
@@ -104,6 +110,8 @@ def neem_besluit(dossier: Dossier, uitkomst: str, motivering: str, user, overleg
     if overleg is not None and (overleg.team_id != dossier.team_id or not Agendapunt.select().where(
             (Agendapunt.overleg == overleg.id) & (Agendapunt.dossier == dossier.id)).exists()):
         raise BesluitError("Dit dossier staat niet op de agenda van dat overleg.")
+    if overleg is not None and (reden := waarom_dicht(overleg, gehouden=True)):
+        raise BesluitError(reden)
     velden = {}
     if uitkomst == "advies":
         regisseur = None

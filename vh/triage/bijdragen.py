@@ -15,7 +15,7 @@ from vh.keuzes import Fase, ParketUitkomst
 from vh.models import Aanmelding, Agendapunt, Bijdrage, Dossier, Organisatie, Overleg, Persoon, User
 from vh.transitions import voer_uit
 
-from .overleg import agenda, deelnemers_tekst
+from .overleg import agenda, controleer_open, deelnemers_tekst
 
 
 class BijdrageError(Exception):
@@ -84,7 +84,9 @@ def _beperking(check) -> str:
 
 def bespreek(o: Overleg, agendapunt: Agendapunt, tekst: str, user) -> Agendapunt:
     """Save the coordinator's notes of the item and mark it discussed; the dossier moves
-    te_bespreken → dossiervorming (raises WorkflowError when it no longer can)."""
+    te_bespreken → dossiervorming (raises WorkflowError when it no longer can, OverlegError when
+    the overleg is closed or still to come)."""
+    controleer_open(o, gehouden=True)
     d = agendapunt.dossier
     oud = dict(bespreking=agendapunt.bespreking, besproken=agendapunt.besproken)
     with db.atomic():
@@ -100,8 +102,10 @@ def bespreek(o: Overleg, agendapunt: Agendapunt, tekst: str, user) -> Agendapunt
 
 def maak_bijdrage(o: Overleg, d: Dossier, tekst: str, user, vorige: Bijdrage | None = None) -> Bijdrage:
     """Record `user`'s bijdrage (plain text, sanitised) in `d` during `o`, with the legal basis and
-    who takes part; with `vorige`, as its correction. Raises WorkflowError when the parket gate
-    is closed and BijdrageError when no visible text is left."""
+    who takes part; with `vorige`, as its correction. Raises OverlegError when the overleg is
+    closed, WorkflowError when the parket gate is closed and BijdrageError when no visible text
+    is left."""
+    controleer_open(o)
     melding = gate(d)
     if melding:
         raise workflow.WorkflowError(melding)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from peewee import JOIN
 
 from vh import access, workflow
-from vh.keuzes import BesluitUitkomst, Fase, IfgVorm, OrganisatieType, ParketUitkomst
 from vh.dossier.gevoelig import gevoelig_per
+from vh.keuzes import BesluitUitkomst, Fase, IfgVorm, ParketUitkomst
 from vh.models import Aanmelding, Agendapunt, Besluit, Dossier, Organisatie, Overleg, Parketcheck, Persoon, Team
 from vh.parket.parketcheck import vraag_aan
 from vh.templating import dagen_sinds
@@ -65,7 +65,7 @@ class Kaart:
     initialen: list[str] = field(default_factory=list)
     leeftijden: list[str] = field(default_factory=list)
     vormen: list[str] = field(default_factory=list)
-    organisatie_type: str = ""
+    organisatie: str = ""  # the referring organisation's name
     pilootzone: bool = False
     kinderen: bool = False
     beperking: bool = False
@@ -98,9 +98,9 @@ def _per(rijen, sleutel: str) -> dict[int, list]:
     return groepen
 
 
-def _organisatie_type(aanmelding: Aanmelding | None) -> str:
-    org = aanmelding.organisatie if aanmelding and aanmelding.organisatie_id else None
-    return OrganisatieType.label_van(org.type if org else "")
+def _organisatie(aanmelding: Aanmelding | None) -> str:
+    """Who referred: the organisation's name (not its type)."""
+    return aanmelding.organisatie.naam if aanmelding and aanmelding.organisatie_id else ""
 
 
 @dataclass
@@ -117,7 +117,7 @@ class _Gegevens:
         ids = [d.id for d in dossiers]
         eerste: dict[int, Aanmelding] = {}
         for a in (Aanmelding.select(Aanmelding.id, Aanmelding.dossier, Aanmelding.organisatie,
-                                    Organisatie.id, Organisatie.type)
+                                    Organisatie.id, Organisatie.naam)
                   .join(Organisatie, JOIN.LEFT_OUTER).where(Aanmelding.dossier.in_(ids))
                   .order_by(Aanmelding.ingediend_op, Aanmelding.id)):
             eerste.setdefault(a.dossier_id, a)
@@ -136,7 +136,7 @@ class _Gegevens:
         uitkomst = check.uitkomst if check else None
         kaart = Kaart(soort="dossier", id=d.id, nummer=d.nummer, sinds=sinds,
                       vormen=[IfgVorm.label_van(v) for v in d.vormen],
-                      organisatie_type=_organisatie_type(self.eerste.get(d.id)),
+                      organisatie=_organisatie(self.eerste.get(d.id)),
                       pilootzone=d.pilootzone, acuut=d.acuut,
                       beperking=uitkomst == ParketUitkomst.BEPERKINGEN,
                       bezwaar=uitkomst == ParketUitkomst.BEZWAAR, agenda=self.agenda.get(d.id),
@@ -156,7 +156,7 @@ def _aanmelding_kaarten(aanmeldingen: list[Aanmelding]) -> list[Kaart]:
     for a in aanmeldingen:
         kaart = Kaart(soort="aanmelding", id=a.id, nummer=a.nummer or "", sinds=a.ingediend_op,
                       vormen=[IfgVorm.label_van(v) for v in a.vormen],
-                      organisatie_type=_organisatie_type(a), pilootzone=a.pilootzone)
+                      organisatie=_organisatie(a), pilootzone=a.pilootzone)
         _vul_personen(kaart, personen.get(a.id, []))
         kaarten.append(kaart)
     return kaarten

@@ -18,11 +18,6 @@ from vh.models import Aanmelding, Besluit, Brief, Team, User, utcnow
 STATIC = (Path(__file__).parents[1] / "static").resolve()
 STYLESHEET = STATIC / "app.css"
 
-# The Veilig Huis letterhead as text, per team (invented addresses for the demo teams).
-BRIEFHOOFD = {
-    "Veilig Huis Oost-Brabant": ("Voorbeeldstraat 1, 3000 Leuven", "Leuven"),
-    "Veilig Huis Halle-Vilvoorde": ("Voorbeeldlaan 2, 1800 Vilvoorde", "Vilvoorde"),
-}
 ADVIES_UITKOMSTEN = ("advies", "niet_ontvankelijk")
 # WeasyPrint reports every screen-only CSS rule it ignores, and its progress: keep the logs quiet.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -38,9 +33,13 @@ class BriefError(Exception):
 
 
 def briefhoofd(team: Team | None) -> dict:
-    naam = team.naam if team else "Veilig Huis Vlaams-Brabant"
-    adres, plaats = BRIEFHOOFD.get(naam, ("", ""))
-    return {"naam": naam, "adres": adres, "plaats": plaats}
+    """The letterhead: the team's name, address, phone and e-mail as the team records them
+    (what it has not filled in is left out)."""
+    if team is None:
+        return {"naam": "Veilig Huis Vlaams-Brabant", "adres": "", "plaats": "", "telefoon": "", "email": ""}
+    plaats = " ".join(p for p in (team.postcode, team.gemeente) if p)
+    return {"naam": team.naam, "adres": ", ".join(p for p in (team.straat, plaats) if p),
+            "plaats": team.gemeente, "telefoon": team.telefoon, "email": team.email}
 
 
 def advies_besluit(aanmelding: Aanmelding) -> Besluit | None:

@@ -6,32 +6,14 @@ choices are filled by the route from the rules (vh/triage/overleg.py, besluiten.
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import Field, SelectField, StringField, TextAreaField, TimeField
+from wtforms import SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
-from wtforms.widgets import DateInput
 
 from vh import richtext
-from vh.forms import KeuzeVeld, MultiCheckboxField
-from vh.tijd import lees_datum, vandaag
+from vh.forms import DatumField, KeuzeVeld, MultiCheckboxField
+from vh.tijd import vandaag
 
 MAX_TEKST = richtext.MAX_LENGTH
-
-
-class DatumVeld(Field):
-    """The date of an overleg (a date input sends 2026-03-14), read by vh.tijd's one date rule."""
-    widget = DateInput()
-
-    def _value(self):
-        if self.raw_data:
-            return self.raw_data[0]
-        return self.data.isoformat() if self.data else ""
-
-    def process_formdata(self, valuelist):
-        self.data = None
-        if valuelist and valuelist[0].strip():
-            self.data = lees_datum(valuelist[0])
-            if self.data is None:
-                raise ValueError("Vul de datum van het overleg in als dag, maand en jaar, bijvoorbeeld 14/03/2026.")
 
 
 class UurVeld(TimeField):
@@ -43,8 +25,8 @@ class UurVeld(TimeField):
 
 
 class OverlegForm(FlaskForm):
-    datum = DatumVeld("Datum", validators=[
-        InputRequired("Vul de datum van het overleg in, bijvoorbeeld 14/03/2026.")])
+    # A meeting lies around now: from last year (to correct one that was held) to two years ahead.
+    datum = DatumField("Datum", voorbeeld="14 3 2026", jaren=(1, 2))
     tijd = UurVeld("Beginuur", format="%H:%M", validators=[
         InputRequired("Vul het beginuur in, bijvoorbeeld 09:30.")])
     plaats = StringField("Plaats", validators=[
@@ -66,7 +48,9 @@ class OverlegForm(FlaskForm):
             raise ValidationError("Kies minstens één kernpartner die deelneemt.")
 
     def validate_datum(self, field):
-        if self._nieuw and field.data and field.data < vandaag():
+        if field.data is None and not field.errors:
+            raise ValidationError("Vul de datum van het overleg in, bijvoorbeeld 14 3 2026.")
+        if self._nieuw and field.data and not field.errors and field.data < vandaag():
             raise ValidationError("Kies een datum vandaag of later.")
 
     def waarden(self) -> dict:

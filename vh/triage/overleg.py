@@ -17,7 +17,7 @@ from vh.db import db
 from vh.dossier.gevoelig import gevoelig_per
 from vh.keuzes import Fase
 from vh.models import Agendapunt, Besluit, Dossier, Organisatie, Overleg, OverlegDeelnemer, Team, User
-from vh.tijd import lokaal, naar_utc, utcnow
+from vh.tijd import dag_van, lokaal, naar_utc, utcnow, vandaag
 
 DUUR = dt.timedelta(hours=2)
 NOG_KOMEND = dt.timedelta(hours=12)  # a meeting of this morning still counts as coming today
@@ -25,6 +25,33 @@ NOG_KOMEND = dt.timedelta(hours=12)  # a meeting of this morning still counts as
 
 class OverlegError(Exception):
     """A refused change of an overleg; str(error) is the Dutch message for the user."""
+
+
+AFGESLOTEN = "Dit overleg is afgesloten."
+NOG_NIET = "Dit overleg heeft nog niet plaatsgevonden."
+
+
+def heeft_plaatsgevonden(o: Overleg) -> bool:
+    """Held, for what it records: its day (in Brussels) has come. On the day itself the
+    coordinator records the meeting as it goes."""
+    return dag_van(o.datum) <= vandaag()
+
+
+def waarom_dicht(o: Overleg, *, gehouden: bool = False) -> str | None:
+    """Why this overleg takes nothing new now: closed, or (with `gehouden`: for what records the
+    meeting as held, a bespreking or a decision) still to come. None when it is open."""
+    if o.afgesloten:
+        return AFGESLOTEN
+    if gehouden and not heeft_plaatsgevonden(o):
+        return NOG_NIET
+    return None
+
+
+def controleer_open(o: Overleg, *, gehouden: bool = False) -> None:
+    """Raise OverlegError with the Dutch reason when `waarom_dicht` gives one."""
+    reden = waarom_dicht(o, gehouden=gehouden)
+    if reden:
+        raise OverlegError(reden)
 
 
 # ---------------------------------------------------------------- who takes part
@@ -128,7 +155,9 @@ def zichtbaar(user, dossier_ids) -> set[int]:
 
 def agenda_opbouwen(o: Overleg, user) -> list[Dossier]:
     """Add every dossier of the team in "te bespreken" that `user` sees and that is not on the
-    agenda yet (acute first, then longest waiting); returns those added."""
+    agenda yet (acute first, then longest waiting); returns those added. Refused (OverlegError)
+    once the overleg is closed."""
+    controleer_open(o)
     al = Agendapunt.select(Agendapunt.dossier).where(Agendapunt.overleg == o.id)
     nieuwe = list(access.dossiers_visible_to(user)
                   .where((Dossier.team == o.team_id) & (Dossier.fase == Fase.TE_BESPREKEN)
@@ -150,12 +179,49 @@ def agendapunt(o: Overleg, punt_id) -> Agendapunt | None:
 
 def punt_verwijderen(punt: Agendapunt, user) -> None:
     """Take an item off the agenda; refused (OverlegError) once it was discussed."""
+    controleer_open(punt.overleg)
     if punt.besproken:
         raise OverlegError("Dit dossier is al besproken in dit overleg; het blijft op de agenda.")
     with db.atomic():
         audit.record("overleg.agenda_verwijderd", punt.overleg, user=user, dossier_id=punt.dossier_id,
                      details={"dossier": punt.dossier_id})
         punt.delete_instance()
+
+
+RICHTINGEN = ("omhoog", "omlaag")
+
+
+def verplaats(punt: Agendapunt, richting: str, user) -> bool:
+    """Swap the item with its neighbour above ("omhoog") or below ("omlaag"); False when it is
+    already first or last. The agenda is renumbered 1..n, so equal or missing numbers cannot
+    make a swap a no-op. Refused (OverlegError) once the overleg is closed."""
+    o = punt.overleg
+    controleer_open(o)
+    punten = agenda(o)
+    i = next(k for k, p in enumerate(punten) if p.id == punt.id)
+    j = i - 1 if richting == "omhoog" else i + 1
+    if richting not in RICHTINGEN or not 0 <= j < len(punten):
+        return False
+    oud = [p.dossier_id for p in punten]
+    punten[i], punten[j] = punten[j], punten[i]
+    with db.atomic():
+        for volgorde, p in enumerate(punten, start=1):
+            if p.volgorde != volgorde:
+                Agendapunt.update(volgorde=volgorde).where(Agendapunt.id == p.id).execute()
+        audit.record_change("overleg.agenda_volgorde", o, {"volgorde": oud},
+                            {"volgorde": [p.dossier_id for p in punten]}, user=user)
+    return True
+
+
+def afsluiten(o: Overleg, user) -> Overleg:
+    """Close a meeting that took place: from then on it takes no agenda items, besprekingen,
+    bijdragen or decisions. Refused (OverlegError) before its day or when already closed."""
+    controleer_open(o, gehouden=True)
+    with db.atomic():
+        o.afgesloten = True
+        o.save(only=[Overleg.afgesloten])
+        audit.record_change("overleg.afsluiten", o, {"afgesloten": False}, {"afgesloten": True}, user=user)
+    return o
 
 
 # ---------------------------------------------------------------- invitation and minutes

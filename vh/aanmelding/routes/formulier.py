@@ -27,6 +27,7 @@ from vh.aanmelding.mijn import mijn_aanmeldingen
 from vh.db import db
 from vh.htmx import answer, is_fragment_request, redirect_after_post, render
 from vh.models import Aanmelding, Persoon, utcnow
+from vh.templating import aantal
 
 bp = Blueprint("aanmelden", __name__, cli_group=None)
 
@@ -317,5 +318,5 @@ def purge_drafts_cmd():
     with db.connection_context():
         n = concepten.purge_drafts()
     days = current_app.config["VH_DRAFT_RETENTION_DAYS"]
-    click.echo(f"{n} concept-aanmelding(en) verwijderd die langer dan {days} dagen niet gewijzigd werden.")
+    click.echo(f"{aantal(n, 'concept-aanmelding', 'concept-aanmeldingen')} verwijderd die langer dan {days} dagen niet gewijzigd werden.")
 

@@ -12,6 +12,7 @@ from flask_login import current_user, login_required
 from vh import access, audit, richtext, workflow
 from vh.htmx import answer, render
 from vh.models import Overleg
+from vh.templating import aantal
 from vh.triage import bijdragen as walk
 from vh.triage import overleg as regels
 from vh.triage.forms import BesprekingForm, BijdrageForm, OverlegForm
@@ -87,7 +88,7 @@ def _toon_context(o: Overleg, **extra) -> dict:
     punten = regels.agenda(o)
     return dict(overleg=o, punten=punten, zichtbaar=regels.zichtbaar(current_user, {p.dossier_id for p in punten}),
                 deelnemers=regels.deelnemers(o), beheert=access.can(current_user, "overleg.manage", o),
-                title="Triage-overleg", **extra)
+                heeft_plaatsgevonden=regels.heeft_plaatsgevonden(o), title="Triage-overleg", **extra)
 
 
 @bp.route("/overleggen/<int:overleg_id>", methods=["GET"])
@@ -102,8 +103,11 @@ def toon(overleg_id: int):
 def agenda_opbouwen(overleg_id: int):
     """Add every dossier of the team in "te bespreken" that is not on the agenda yet."""
     o = _load(overleg_id, "overleg.manage")
-    nieuwe = regels.agenda_opbouwen(o, _user())
-    melding = (f"{len(nieuwe)} dossier(s) op de agenda gezet." if nieuwe
+    try:
+        nieuwe = regels.agenda_opbouwen(o, _user())
+    except regels.OverlegError as error:
+        return _agenda_fout(o, error)
+    melding = (f"{aantal(len(nieuwe), 'dossier', 'dossiers')} op de agenda gezet." if nieuwe
                else "Er zijn geen dossiers meer te bespreken die nog niet op de agenda staan.")
     return answer(melding, url_for("overleg.toon", overleg_id=o.id), template="overleg/toon.html",
                   block="agenda", context=lambda: _toon_context(o), category="success" if nieuwe else "info")
@@ -119,8 +123,42 @@ def punt_verwijderen(overleg_id: int, punt_id: int):
     try:
         regels.punt_verwijderen(punt, _user())
     except regels.OverlegError as error:
-        return render("overleg/toon.html", "agenda", status=422, **_toon_context(o, fout=str(error)))
+        return _agenda_fout(o, error)
     return answer("Het agendapunt is verwijderd.", url_for("overleg.toon", overleg_id=o.id),
+                  template="overleg/toon.html", block="agenda", context=lambda: _toon_context(o))
+
+
+def _agenda_fout(o: Overleg, error: Exception):
+    return render("overleg/toon.html", "agenda", status=422, **_toon_context(o, fout=str(error)))
+
+
+@bp.route("/overleggen/<int:overleg_id>/agenda/<int:punt_id>/<any(omhoog, omlaag):richting>", methods=["POST"])
+@login_required
+def verplaats(overleg_id: int, punt_id: int, richting: str):
+    """Move an item one place up or down; with htmx the agenda is swapped in place."""
+    o = _load(overleg_id, "overleg.manage")
+    punt = regels.agendapunt(o, punt_id)
+    if punt is None:
+        abort(404)
+    try:
+        regels.verplaats(punt, richting, _user())
+    except regels.OverlegError as error:
+        return _agenda_fout(o, error)
+    return answer(f"Het agendapunt staat een plaats {'hoger' if richting == 'omhoog' else 'lager'}.",
+                  url_for("overleg.toon", overleg_id=o.id) + "#agenda",
+                  template="overleg/toon.html", block="agenda", context=lambda: _toon_context(o))
+
+
+@bp.route("/overleggen/<int:overleg_id>/afsluiten", methods=["POST"])
+@login_required
+def afsluiten(overleg_id: int):
+    """Close the meeting: it takes no new agenda items, besprekingen, bijdragen or decisions."""
+    o = _load(overleg_id, "overleg.manage")
+    try:
+        regels.afsluiten(o, _user())
+    except regels.OverlegError as error:
+        return _agenda_fout(o, error)
+    return answer("Het overleg is afgesloten.", url_for("overleg.toon", overleg_id=o.id),
                   template="overleg/toon.html", block="agenda", context=lambda: _toon_context(o))
 
 
@@ -147,7 +185,8 @@ def _punt_context(o: Overleg, n: int, **extra) -> dict:
     audit.record("dossier.view", d, details={"overleg": o.id})  # every render, a 422 too
     ctx.update(dossier=d, **walk.dossiervorming(d, access.can(current_user, "dossier.identificerend", d)))
     ctx["mag_bijdragen"] = (access.can(current_user, "bijdrage.create", d) and _neemt_deel(o)
-                            and ctx["gate"] is None)
+                            and ctx["gate"] is None and not o.afgesloten)
+    ctx["dicht"] = regels.waarom_dicht(o, gehouden=True)
     ctx.setdefault("bespreking_form", BesprekingForm(tekst=richtext.html_naar_tekst(punt.bespreking), formdata=None))
     ctx.setdefault("bijdrage_form", BijdrageForm(formdata=None))
     return ctx
@@ -180,7 +219,7 @@ def bespreking(overleg_id: int, n: int):
         return _punt_pagina(o, n, 422, bespreking_form=form)
     try:
         walk.bespreek(o, agendapunt, form.tekst.data, _user())
-    except workflow.WorkflowError as error:
+    except (workflow.WorkflowError, regels.OverlegError) as error:
         return _punt_pagina(o, n, 422, bespreking_form=form, bespreking_fout=str(error))
     return answer("De bespreking is opgeslagen. Het dossier staat nu bij dossiervorming.", _bijdragen_url(o, n),
                   template="overleg/punt.html", block=PUNT_BLOKKEN, context=lambda: _punt_context(o, n),
@@ -212,7 +251,7 @@ def bijdrage(overleg_id: int, n: int):
     except walk.BijdrageError as error:
         form.inhoud.errors = [*form.inhoud.errors, str(error)]
         return _punt_pagina(o, n, 422, bijdrage_form=form)
-    except workflow.WorkflowError as error:
+    except (workflow.WorkflowError, regels.OverlegError) as error:
         return _punt_pagina(o, n, 422, bijdrage_fout=str(error))
     return answer("Uw bijdrage is opgeslagen.", _bijdragen_url(o, n), template="overleg/punt.html",
                   block=PUNT_BLOKKEN, context=lambda: _punt_context(o, n), key="bijdrage_melding")
@@ -237,7 +276,7 @@ def corrigeren(overleg_id: int, n: int, bijdrage_id: int):
     elif not gate and form.validate():
         try:
             walk.maak_bijdrage(o, d, form.inhoud.data, _user(), vorige=oud)
-        except (walk.BijdrageError, workflow.WorkflowError) as error:
+        except (walk.BijdrageError, workflow.WorkflowError, regels.OverlegError) as error:
             form.inhoud.errors = [*form.inhoud.errors, str(error)]
         else:
             return answer("Uw correctie is opgeslagen; de vorige versie blijft zichtbaar in de geschiedenis.",
