@@ -5,19 +5,7 @@ Helpers, constants and builders live in tests/kit.py (`from kit import ...`)."""
 from __future__ import annotations
 
 import pytest
-from kit import (  # noqa: F401  (re-exported for modules that still import them from here)
-    HX,
-    PASSWORD,
-    ROLE_USERS,
-    act_as_database_admin,
-    drop_seed,
-    fresh_database,
-    make_app,
-    reset_database,
-    seed_base,
-    seeded_app,
-    settings,
-)
+from kit import PASSWORD, ROLE_USERS, drop_seed, fresh_database, seeded_app, settings
 
 from vh import create_app
 from vh.db import db

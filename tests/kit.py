@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import shutil
 import tempfile
@@ -17,25 +18,28 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from argon2 import PasswordHasher
+from peewee import fn
 from playhouse.test_utils import count_queries as _peewee_count_queries
 
-from vh import create_app, migrations
+from vh import create_app, migrations, transitions
 from vh.aanmelding import indienen
 from vh.auth import accounts
 from vh.beheer.referentie import load_gemeenten
 from vh.db import db, is_sqlite, open_database
 from vh.demo import basis
+from vh.ontvangst import beoordelen
+from vh.parket import parketcheck
+from vh.tijd import lokaal
+from vh.triage import besluiten
+from vh.triage import overleg as overleg_regels
 from vh.models import (
     Aanmelding,
     Agendapunt,
     Besluit,
     Dossier,
     Gemeente,
-    Nummering,
-    Organisatie,
+    Overgang,
     Overleg,
-    OverlegDeelnemer,
-    Parketcheck,
     Persoon,
     Team,
     User,
@@ -305,89 +309,155 @@ def gemeente(postcode: str, deelgemeente: str | None = None) -> Gemeente | None:
 
 LEUVEN = ("3000", "Leuven")
 HALLE = ("1500", "Halle")
+AARSCHOT = ("3200", "Aarschot")
+# The family of maak_aanmelding's referral (the "already known" and dossier-page tests).
+VOS = [("Greet", "Vos", dt.date(1981, 3, 4), "slachtoffer"),
+       ("Rik", "Vos", dt.date(1979, 7, 9), "pleger"),
+       ("Mila", "Vos", dt.date(2016, 1, 2), "kind-getuige")]
+PLAATS_VAN_TEAM = {OOST: LEUVEN, HV: HALLE}  # where a team's families live, by default
+COORDINATOR_VAN_TEAM = {OOST: "coordinator@vh.test", HV: "coordinator-hv@vh.test"}
+ADVIES = "Verwijs het gezin naar het CAW.\n\nBel bij twijfel 1712."
 
 
+def coordinator(teamnaam: str = OOST) -> User:
+    return user(COORDINATOR_VAN_TEAM[teamnaam])
+
+
+def _een_transactie(builder):
+    """Run a builder in one transaction: its rules' own transactions become savepoints, so a
+    builder costs one commit (on SQLite one fsync), not one per rule."""
+    @functools.wraps(builder)
+    def in_transactie(*args, **kwargs):
+        with db.atomic():
+            return builder(*args, **kwargs)
+    return in_transactie
+
+
+@_een_transactie
 def maak_aanmelding(auteur_email: str = "caw@vh.test", plaats: tuple[str, str] | None = LEUVEN,
                     personen=None, **velden) -> Aanmelding:
     """A submitted referral (status 'ingediend'), through the rule `indienen.submit`, so it is
-    numbered and routed by the persons' municipality. plaats=None: no municipality (outside
-    Vlaams-Brabant)."""
-    auteur = User.get(User.email == auteur_email)
+    numbered and routed to a team by the persons' municipality (LEUVEN, AARSCHOT: Oost-Brabant;
+    HALLE: Halle-Vilvoorde). plaats=None: no municipality (outside Vlaams-Brabant, no team).
+    `auteur_email`: an e-mail or a role of ROLE_USERS; `personen`: (voornaam, achternaam,
+    geboortedatum, rol) tuples, default VOS; `velden`: fields of the referral."""
+    auteur = user(auteur_email)
     plek = gemeente(*plaats) if plaats else None
     defaults = dict(ifg_vormen="partnergeweld", recent_incident="Ruzie met slagen op zaterdagavond.",
                     pv_nummers="LE.55.L1.001234/26", hulpverlening="CAW begeleidt sinds een jaar.",
                     gezin_op_de_hoogte=True)
     defaults.update(velden)
     a = Aanmelding.create(auteur=auteur, organisatie=auteur.organisatie, aanmelder_naam=auteur.naam,
-                          **defaults)
-    for voornaam, achternaam, geboren, rol in personen or [
-            ("Greet", "Vos", dt.date(1981, 3, 4), "slachtoffer"),
-            ("Rik", "Vos", dt.date(1979, 7, 9), "pleger"),
-            ("Mila", "Vos", dt.date(2016, 1, 2), "kind-getuige")]:
+                          aanmelder_functie=auteur.functie, aanmelder_email=auteur.email, **defaults)
+    for voornaam, achternaam, geboren, rol in VOS if personen is None else personen:
         Persoon.create(aanmelding=a, voornaam=voornaam, achternaam=achternaam, geboortedatum=geboren,
                        rol=rol, gemeente=plek, postcode=plaats[0] if plaats else "")
     return indienen.submit(a, auteur)
 
 
-def ingediende_aanmelding(teamnaam: str = OOST, personen=None, *,
-                          vandaag: dt.date | None = None) -> Aanmelding:
-    """A submitted referral for a team's inbox or board, made directly (no routing): one child
-    of the triage family by default."""
-    a = Aanmelding.create(nummer=Nummering.volgende("aanmelding", "VH"), status="ingediend",
-                          auteur=User.get(User.email == "caw@vh.test"),
-                          organisatie=Organisatie.get(Organisatie.naam == "CAW Oost-Brabant"),
-                          team=team(teamnaam), ingediend_op=utcnow() - dt.timedelta(days=1),
-                          ifg_vormen="kindermishandeling")
-    for voornaam, achternaam, geboren, rol in personen if personen is not None else gezin(vandaag)[2:3]:
-        Persoon.create(aanmelding=a, voornaam=voornaam, achternaam=achternaam, geboortedatum=geboren,
-                       rol=rol, postcode="3200")
-    return a
+# The phases after the decision, in the order the workflow walks them (spoor 3).
+_CASUSREGIE_STAPPEN = ("vraagverduidelijking", "plan_van_aanpak", "uitvoering", "afronding")
 
 
+@_een_transactie
 def maak_dossier(fase: str = "te_bespreken", parket: str | None = "akkoord", *, teamnaam: str = OOST,
-                 personen=None, postcode: str = "3200", acuut: bool = False,
-                 beperkingen: str = "", organisatie: str = "CAW Oost-Brabant",
-                 vandaag: dt.date | None = None) -> Dossier:
-    """A dossier in `fase` (set directly), with persons (default the triage family's parents),
-    an answered parket check (`parket`=None: none) and an admissible referral."""
-    plek = gemeente(postcode)
-    coordinator = User.get(User.email == "coordinator@vh.test")
-    d = Dossier.create(nummer=Nummering.volgende("dossier", "D"), team=team(teamnaam), fase=fase,
-                       pilootzone=bool(plek and plek.pilootzone), acuut=acuut,
-                       ifg_vormen="partnergeweld", aangemaakt_door=coordinator,
-                       fase_sinds=utcnow() - dt.timedelta(days=3))
-    for voornaam, achternaam, geboren, rol in personen if personen is not None else gezin(vandaag)[:2]:
-        Persoon.create(dossier=d, voornaam=voornaam, achternaam=achternaam, geboortedatum=geboren,
-                       rol=rol, postcode=postcode, gemeente=plek)
-    if parket:
-        Parketcheck.create(dossier=d, gevraagd_door=coordinator, uitkomst=parket,
-                           beantwoord_op=utcnow(), beperkingen=beperkingen,
-                           beantwoord_door=User.get(User.email == "parket@vh.test"))
-    org = Organisatie.get(Organisatie.naam == organisatie)
-    Aanmelding.create(nummer=Nummering.volgende("aanmelding", "VH"), status="ontvankelijk",
-                      auteur=User.get(User.email == "caw@vh.test"), organisatie=org,
-                      team=d.team, dossier=d, ingediend_op=utcnow() - dt.timedelta(days=5),
-                      ifg_vormen="partnergeweld", recent_incident="Ruzie met slaan.",
-                      vraag="Graag een gezamenlijk plan.")
+                 personen=None, plaats: tuple[str, str] | None = None, acuut: bool = False,
+                 beperkingen: str | None = None, reden: str = "Lopend onderzoek.",
+                 aanmelder: str = "caw@vh.test", overleg: bool = False, dagen_in_fase: int = 0,
+                 vandaag: dt.date | None = None, **velden) -> Dossier:
+    """A dossier walked to `fase` through the rules, as the screens would:
+
+    - a referral by `aanmelder` (maak_aanmelding with `velden`), its persons (default the triage
+      family's parents) living in `plaats` (default the team's: LEUVEN or HALLE), so routed to
+      the team;
+    - opened by the team's coordinator (beoordelen.nieuw_dossier), which asks the parket
+      (parketcheck.vraag_aan); `parket` ("akkoord", "beperkingen", "bezwaar") is the parket's
+      answer (parketcheck.beantwoord, with `beperkingen` or `reden`). parket=None: not answered:
+      'parketcheck' waits for it; 'nieuw' and 'te_bespreken'/'dossiervorming' are opened while
+      the parket does not take part (the team's pause, in memory only) and, for the latter, put
+      on the agenda without it ("agenderen");
+    - 'dossiervorming': discussed ("bespreken"); 'kennismaking' and the later phases of
+      casusregie: decided spoor 3 (beslis) and walked on; 'afgesloten': decided advies;
+    - overleg=True: on the agenda of an overleg of today without participants (maak_overleg);
+    - acuut: set directly (no rule sets it); dagen_in_fase: the last step happened that many days
+      ago (fase_sinds and its Overgang moved back, as if time passed)."""
+    wacht = fase in ("nieuw", "parketcheck")
+    if wacht and parket is not None:
+        raise ValueError(f"a dossier in {fase!r} has no answer of the parket: pass parket=None")
+    plek = plaats or PLAATS_VAN_TEAM[teamnaam]
+    velden.setdefault("vraag", "Graag een gezamenlijk plan.")
+    a = maak_aanmelding(aanmelder, plek, personen if personen is not None else gezin(vandaag)[:2], **velden)
+    # no persons, so no municipality: the coordinator chooses the team (as outside Vlaams-Brabant)
+    assert a.team_id is None or a.team.naam == teamnaam, f"{plek} is not in the area of {teamnaam}"
+    door = coordinator(teamnaam)
+    t = team(teamnaam)
+    if parket is None and fase != "parketcheck":
+        t.parket_pauze = True  # in memory: opened while the parket did not take part
+    d = beoordelen.nieuw_dossier(a, door, t)
+    d = Dossier.get_by_id(d.id)
+    if parket is not None:
+        antwoord = beperkingen if beperkingen is not None else "Geen info over het lopende onderzoek delen."
+        parketcheck.beantwoord(d.laatste_parketcheck(), user("parket"), parket, beperkingen=antwoord,
+                               reden=reden)
+        d = Dossier.get_by_id(d.id)
+    elif not wacht:
+        transitions.voer_uit(d, "agenderen", door)
+    if acuut:
+        d.acuut = True
+        d.save(only=[Dossier.acuut])
+    if overleg:
+        maak_overleg((), [d], teamnaam=teamnaam, dagen=0)
+    if fase == "afgesloten":
+        beslis(d, "advies")
+    elif fase not in ("nieuw", "parketcheck", "te_bespreken"):
+        transitions.voer_uit(d, "bespreken", door)
+        if fase != "dossiervorming":
+            beslis(d, "spoor3")
+            for stap in _CASUSREGIE_STAPPEN:
+                if Dossier.get_by_id(d.id).fase == fase:
+                    break
+                transitions.voer_uit(Dossier.get_by_id(d.id), stap, door)
+    d = Dossier.get_by_id(d.id)
+    assert d.fase == fase, f"{d.fase} ≠ {fase}"
+    if dagen_in_fase:
+        sinds = d.fase_sinds - dt.timedelta(days=dagen_in_fase)
+        Overgang.update(op=sinds).where((Overgang.dossier == d.id) & (Overgang.op == d.fase_sinds)).execute()
+        Dossier.update(fase_sinds=sinds).where(Dossier.id == d.id).execute()
+        d = Dossier.get_by_id(d.id)
     return d
 
 
+def aanmelding_van(d: Dossier) -> Aanmelding:
+    """The (first) referral of dossier `d`."""
+    return Aanmelding.select().where(Aanmelding.dossier == d.id).order_by(Aanmelding.id).get()
+
+
+@_een_transactie
 def maak_overleg(deelnemers=("politie@vh.test", "ggz@vh.test"), dossiers=(), *, teamnaam: str = OOST,
-                 dagen: int = 7) -> Overleg:
-    o = Overleg.create(team=team(teamnaam), datum=utcnow() + dt.timedelta(days=dagen), plaats="Leuven",
-                       voorzitter=User.get(User.email == "coordinator@vh.test"))
-    for email in deelnemers:
-        OverlegDeelnemer.create(overleg=o, user=User.get(User.email == email))
-    for i, d in enumerate(dossiers, start=1):
+                 dagen: int = 7, plaats: str = "Leuven") -> Overleg:
+    """An overleg of the team in `dagen` days, planned by its coordinator (overleg.opslaan), with
+    `deelnemers` (e-mails or roles) and `dossiers` on its agenda in that order (set directly:
+    the rule agenda_opbouwen takes every dossier te bespreken)."""
+    moment = lokaal(utcnow() + dt.timedelta(days=dagen)).replace(second=0, microsecond=0)
+    o = overleg_regels.opslaan(coordinator(teamnaam), team_id=team(teamnaam).id, datum=moment.date(),
+                               tijd=moment.time(), plaats=plaats, deelnemers=[user(e).id for e in deelnemers])
+    volgorde = Agendapunt.select(fn.MAX(Agendapunt.volgorde)).where(Agendapunt.overleg == o.id).scalar() or 0
+    for i, d in enumerate(dossiers, start=volgorde + 1):
         Agendapunt.create(overleg=o, dossier=d, volgorde=i)
     return o
 
 
-def beslis(d: Dossier, uitkomst: str = "spoor3", overleg: Overleg | None = None) -> Besluit:
-    d.fase = "afgesloten" if uitkomst == "advies" else "kennismaking"
-    d.save()
-    return Besluit.create(dossier=d, overleg=overleg, uitkomst=uitkomst, motivering="Gemotiveerd.",
-                          beslist_door=User.get(User.email == "coordinator@vh.test"))
+@_een_transactie
+def beslis(d: Dossier, uitkomst: str = "spoor3", overleg: Overleg | None = None, *,
+           motivering: str | None = None, regisseur: User | None = None) -> Besluit:
+    """The team's coordinator decides (besluiten.neem_besluit): advies closes the dossier, spoor
+    2/3 assign `regisseur` (default the first who may be assigned). motivering default ADVIES
+    for advies, else "Gemotiveerd."."""
+    d = Dossier.get_by_id(d.id)
+    if uitkomst != "advies" and regisseur is None:
+        regisseur = besluiten.regisseurs(d, uitkomst).first()
+    return besluiten.neem_besluit(d, uitkomst, motivering or (ADVIES if uitkomst == "advies" else "Gemotiveerd."),
+                                  coordinator(d.team.naam), overleg=overleg, regisseur=regisseur)
 
 
 def open_dossier(client, a: Aanmelding, **data) -> Dossier:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from flask_login import AnonymousUserMixin, login_user
-from kit import PASSWORD, ROLE_USERS, make_app, reset_database, seed_base
+from kit import PASSWORD, ROLE_USERS, seeded_app
 from werkzeug.exceptions import Forbidden, NotFound
 
 from vh import access
@@ -41,7 +41,8 @@ NOBODY: set[str] = set()
 
 # (action, object key, roles that may). Object None = a global action.
 GLOBAL = [
-    ("aanmelding.create", None, {"aanmelder", "huisarts", "politie"}),
+    # any professional may refer (decree of 2024): every role but functioneel beheer and DPO alone
+    ("aanmelding.create", None, set(ROLES) - {"beheerder", "dpo", "inactief", "anoniem"}),
     ("politie.import", None, {"politie"}),  # police in a pilot zone only (PZ Leuven is one)
     ("ontvangst.inbox", None, COORDINATORS),
     ("triage.board", None, COORDINATORS),
@@ -289,14 +290,13 @@ def build_world() -> dict:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    """Built once: these tests only read. (No function-scoped `app` in this module: the database
-    handle is global, so another app would rebind it.)"""
-    app = make_app(tmp_path_factory.mktemp("access"))
-    with db.connection_context():
-        reset_database()
-        seed_base()
-        with db.atomic():
-            w = build_world()
+    """Built once on a copy of the kit's seeded database: these tests only read. (No
+    function-scoped `app` in this module: the database handle is global, so another app would
+    rebind it.) The world is made by hand on purpose: one object per cell of the policy table,
+    in states the rules need not reach (e.g. a dossier in casusregie without a besluit)."""
+    app = seeded_app(tmp_path_factory.mktemp("access"))
+    with db.connection_context(), db.atomic():
+        w = build_world()
     w["app"] = app
     yield w
     if not db.is_closed():

@@ -3,23 +3,14 @@ import shutil
 import subprocess
 
 import pytest
-from kit import assert_fragment, assert_page
+from kit import aanmelding_van, assert_fragment, assert_page, maak_dossier
 
-# Not imported from conftest: tests/browser/ imports this module, where `conftest` is another file.
 HX_PLAIN = {"HX-Request": "true"}
 HX = {**HX_PLAIN, "HX-Target": "brief"}
-from test_besluit import maak_dossier
 
 from vh import access, richtext
 from vh.models import Aanmelding, AuditEvent, Besluit, Brief, User
 from vh.triage import besluiten, brieven
-
-
-def advies_aanmelding(coordinator="coordinator@vh.test", **kwargs) -> Aanmelding:
-    d = maak_dossier(**kwargs)
-    besluiten.neem_besluit(d, "advies", "Verwijs het gezin naar het CAW.\n\nBel bij twijfel 1712.",
-                           User.get(User.email == coordinator))
-    return Aanmelding.get(Aanmelding.dossier == d.id)
 
 
 def compose(client, a, onderwerp="Advies over uw aanmelding", inhoud="Ons advies: het CAW.", **kw):
@@ -32,7 +23,7 @@ def send(client, a, **kw):
 
 
 def sent_letter(client, login) -> tuple[Aanmelding, Brief]:
-    a = advies_aanmelding()
+    a = aanmelding_van(maak_dossier("afgesloten", aanmelder="huisarts"))
     login("coordinator")
     assert compose(client, a).status_code == 303
     assert send(client, a).status_code == 303
@@ -65,7 +56,7 @@ def test_plain_text_to_html_and_back():
 
 # ---------------------------------------------------------------- compose, preview, send
 def test_compose_page_prefilled(client, login):
-    a = advies_aanmelding()
+    a = aanmelding_van(maak_dossier("afgesloten", aanmelder="huisarts"))
     login("coordinator")
     page = client.get(f"/aanmeldingen/{a.id}/brief")
     assert_page(page)
@@ -78,7 +69,7 @@ def test_compose_page_prefilled(client, login):
 
 
 def test_compose_preview_send_without_js(client, login, user):
-    a = advies_aanmelding()
+    a = aanmelding_van(maak_dossier("afgesloten", aanmelder="huisarts"))
     login("coordinator")
     r = compose(client, a, inhoud="Ons advies.\n\n- Het CAW\n- 1712\n\n<script>alert(1)</script>")
     assert r.status_code == 303 and r.headers["Location"].endswith(f"/aanmeldingen/{a.id}/brief?stap=voorbeeld")
@@ -105,7 +96,7 @@ def test_compose_preview_send_without_js(client, login, user):
 
 
 def test_compose_and_send_with_htmx(client, login):
-    a = advies_aanmelding()
+    a = aanmelding_van(maak_dossier("afgesloten", aanmelder="huisarts"))
     login("coordinator")
     r = compose(client, a, headers=HX)
     assert r.status_code == 204 and r.headers["HX-Location"].endswith("?stap=voorbeeld")
@@ -126,7 +117,7 @@ def test_compose_and_send_with_htmx(client, login):
 ])
 @pytest.mark.parametrize("headers", [{}, HX], ids=["plain", "htmx"])
 def test_compose_validation_422(client, login, data, message, headers):
-    a = advies_aanmelding()
+    a = aanmelding_van(maak_dossier("afgesloten", aanmelder="huisarts"))
     login("coordinator")
     r = client.post(f"/aanmeldingen/{a.id}/brief", data={"actie": "voorbeeld", **data}, headers=headers)
     assert r.status_code == 422 and message in r.text and "Er is een probleem" in r.text
@@ -134,7 +125,7 @@ def test_compose_validation_422(client, login, data, message, headers):
 
 
 def test_send_needs_a_draft(client, login):
-    a = advies_aanmelding()
+    a = aanmelding_van(maak_dossier("afgesloten", aanmelder="huisarts"))
     login("coordinator")
     assert send(client, a).status_code == 409
     assert Brief.select().count() == 0
@@ -172,7 +163,8 @@ def test_print_view_and_pdf_for_the_referrer(client, login):
     assert r.headers["Content-Disposition"] == f'attachment; filename="advies-{a.nummer}.pdf"'
     assert r.data.startswith(b"%PDF")
     huisarts = User.get(User.email == "huisarts@vh.test")
-    views = AuditEvent.select().where((AuditEvent.user_id == huisarts.id) & (AuditEvent.object_id == brief.id))
+    views = AuditEvent.select().where((AuditEvent.user_id == huisarts.id) & (AuditEvent.object_type == "Brief")
+                                      & (AuditEvent.object_id == brief.id))
     assert {e.actie for e in views} == {"brief.view", "brief.pdf"}
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-", "-"], input=r.data, capture_output=True, check=True).stdout.decode()
@@ -218,7 +210,7 @@ def test_niet_ontvankelijk_letter(client, login, user):
 
 
 def test_no_letter_without_advice_decision(client, login, user):
-    d = maak_dossier()
+    d = maak_dossier(aanmelder="huisarts")
     besluiten.neem_besluit(d, "spoor2", "x", user("coordinator"), regisseur=user("regisseur2"))
     a = Aanmelding.get(Aanmelding.dossier == d.id)
     login("coordinator")
@@ -229,7 +221,7 @@ def test_no_letter_without_advice_decision(client, login, user):
 
 # ---------------------------------------------------------------- access
 def test_referrer_before_sending_gets_404(client, login):
-    a = advies_aanmelding()
+    a = aanmelding_van(maak_dossier("afgesloten", aanmelder="huisarts"))
     login("coordinator")
     compose(client, a)
     brief = Brief.get(Brief.aanmelding == a.id)
@@ -256,7 +248,7 @@ def test_others_get_404(client, login, role):
 
 def test_referrer_of_another_referral(client, login):
     a, brief = sent_letter(client, login)
-    other = advies_aanmelding(aanmelder="caw@vh.test")
+    other = aanmelding_van(maak_dossier("afgesloten", aanmelder="caw@vh.test"))
     login("coordinator")
     compose(client, other)
     send(client, other)

@@ -21,7 +21,7 @@ def test_builders_run_on_29_february(app):
     family = kit.gezin(LEAP_DAY)
     assert [p[2] for p in family[2:]] == [dt.date(2024, 2, 29), dt.date(2015, 2, 28)]
     d = kit.maak_dossier(personen=family, vandaag=LEAP_DAY)
-    a = kit.ingediende_aanmelding(vandaag=LEAP_DAY)
+    a = kit.maak_aanmelding(plaats=kit.AARSCHOT, personen=family[2:3])
     assert Persoon.select().where(Persoon.dossier == d.id).count() == 4
     assert [p.geboortedatum for p in a.personen] == [dt.date(2024, 2, 29)]
     assert kit.maak_dossier(vandaag=LEAP_DAY).fase == "te_bespreken"

@@ -83,7 +83,7 @@ def test_referral_page_shows_every_answer_and_is_audited(client, login):
     assert AuditEvent.select().where((AuditEvent.actie == "aanmelding.view")
                                      & (AuditEvent.object_id == a.id)).exists()
     fragment = client.get(f"/ontvangst/{a.id}", headers={**HX, "HX-Target": "scherm"})
-    assert "<html" not in fragment.text and "Greet Vos" in fragment.text
+    assert "Greet Vos" in assert_fragment(fragment)
 
 
 def test_referral_access_cells(client, login):
@@ -185,16 +185,96 @@ def test_join_existing_dossier_keeps_its_phase(client, login):
 
 def test_join_refuses_a_dossier_that_was_not_suggested(client, login):
     login("coordinator")
-    d = open_dossier(client, maak_aanmelding())
+    open_dossier(client, maak_aanmelding())
+    hv = beoordelen.nieuw_dossier(maak_aanmelding(plaats=HALLE), User.get(User.email == "coordinator-hv@vh.test"),
+                                  team("Veilig Huis Halle-Vilvoorde"))
     other = maak_aanmelding(personen=[("Zeno", "Ander", dt.date(1990, 1, 1), "slachtoffer")])
-    # 'bestaand' is not even offered without a suggestion
-    r = client.post(f"/ontvangst/{other.id}", data={"beslissing": "bestaand", "dossier": str(d.id)})
+    # another team's dossier cannot be joined, not even by its id
+    r = client.post(f"/ontvangst/{other.id}", data={"beslissing": "bestaand", "dossier": str(hv.id)})
     assert r.status_code == 422
     known = maak_aanmelding(personen=[("Greet", "Vos", dt.date(1981, 3, 4), "slachtoffer")])
     for tampered in ("999999", "abc", ""):
         r = client.post(f"/ontvangst/{known.id}", data={"beslissing": "bestaand", "dossier": tampered})
         assert r.status_code == 422 and "Kies een van de voorgestelde dossiers" in r.text
     assert Aanmelding.get_by_id(known.id).status == "ingediend"
+
+
+# ---------------------------------------------------------------- linking by hand (issue 8 item 10)
+def zoek(client, a, headers=None, **data):
+    return client.post(f"/ontvangst/{a.id}/zoeken", data=data, headers=headers or {})
+
+
+def test_name_search_finds_the_dossier_and_links_the_referral_by_hand(client, login, user):
+    login("coordinator")
+    d = open_dossier(client, maak_aanmelding())  # Greet, Rik and Mila Vos
+    hv = beoordelen.nieuw_dossier(maak_aanmelding(plaats=HALLE), user("coordinator_hv"),
+                                  team("Veilig Huis Halle-Vilvoorde"))  # the same names, other team
+    zonder = maak_aanmelding(personen=[("Grete", "Voss", None, "slachtoffer")])  # no birth date: no hint
+    assert mogelijk_gekend([zonder], user("coordinator").team_ids) == set()
+    scherm = client.get(f"/ontvangst/{zonder.id}").text
+    assert "Zelf zoeken op naam" in scherm and f'action="/ontvangst/{zonder.id}/zoeken"' in scherm
+
+    r = zoek(client, zonder, naam="Greet Vos")
+    assert r.status_code == 200 and f"Dossier {d.nummer}" in r.text and f"Dossier {hv.nummer}" not in r.text
+    assert "Greet Vos" in r.text and "Mila Vos" not in r.text.split('id="zoeken"')[1].split("</section>")[0]
+    for naam in ("greet voss", "Vos", "Gret Vos"):  # a typo, only the surname
+        assert f"Dossier {d.nummer}" in zoek(client, zonder, naam=naam).text, naam
+    met = zoek(client, zonder, naam="Greet Vos", **{"geboortedatum-dag": "4", "geboortedatum-maand": "3",
+                                                    "geboortedatum-jaar": "1981"})
+    assert f"Dossier {d.nummer}" in met.text
+    anders = zoek(client, zonder, naam="Greet Vos", **{"geboortedatum-dag": "5", "geboortedatum-maand": "3",
+                                                       "geboortedatum-jaar": "1981"})
+    assert f"Dossier {d.nummer}" not in anders.text and "Geen lopend of recent dossier gevonden" in anders.text
+
+    # audited as an event with counts, never the typed name
+    events = list(AuditEvent.select().where(AuditEvent.actie == "aanmelding.naam_zoeken")
+                  .order_by(AuditEvent.id))
+    assert len(events) == 6 and all(e.object_id == zonder.id for e in events)
+    assert all("Vos" not in (e.details or "") and "Greet" not in (e.details or "") for e in events)
+    assert '"dossiers": 1' in events[0].details and '"met_geboortedatum": true' in events[-2].details
+
+    # each result is a plain form that joins the referral to that dossier
+    assert f'name="dossier" value="{d.id}"' in r.text
+    j = client.post(f"/ontvangst/{zonder.id}", data={"beslissing": "bestaand", "dossier": str(d.id)})
+    assert j.status_code == 303
+    assert Aanmelding.get_by_id(zonder.id).dossier_id == d.id
+
+
+def test_name_search_validates_and_works_with_htmx(client, login):
+    login("coordinator")
+    a = maak_aanmelding()
+    leeg = zoek(client, a, naam=" ")
+    assert leeg.status_code == 422 and "Vul een naam in" in leeg.text and "Er is een probleem" in leeg.text
+    fout = zoek(client, a, naam="Vos", **{"geboortedatum-dag": "99", "geboortedatum-maand": "3",
+                                          "geboortedatum-jaar": "9999999999"})
+    assert fout.status_code == 422 and "bestaande datum" in fout.text
+    assert AuditEvent.select().where(AuditEvent.actie == "aanmelding.naam_zoeken").count() == 0
+    frag = zoek(client, a, headers={**HX, "HX-Target": "zoeken"}, naam="Vos")
+    assert_fragment(frag)
+    assert 'id="zoeken"' in frag.text and "Wie meldt aan" not in frag.text
+    # a referrer may not search
+    c = client.application.test_client()
+    from kit import PASSWORD
+    c.post("/login", data={"email": "caw@vh.test", "password": PASSWORD})
+    assert zoek(c, a, naam="Vos").status_code in (403, 404)
+
+
+def test_name_search_uses_bounded_queries(client, login, user):
+    from kit import count_queries
+    login("coordinator")
+    open_dossier(client, maak_aanmelding())
+    a = maak_aanmelding(personen=[("Ann", "Ander", None, "slachtoffer")])
+    coord = user("coordinator")
+    with client.application.test_request_context():
+        with count_queries(only_select=True) as weinig:
+            beoordelen.zoek_op_naam(a, coord, "Vos", None)
+        for i in range(15):
+            open_dossier(client, maak_aanmelding(personen=[(f"Greet{i}", "Vos", dt.date(1981, 3, i + 1),
+                                                            "slachtoffer")]))
+        with count_queries(only_select=True) as veel:
+            gevonden, _ = beoordelen.zoek_op_naam(a, coord, "Vos", None)
+    # the candidates, the team's teams, the audit chain's counter and last hash
+    assert len(gevonden) == 16 and veel.count == weinig.count <= 4
 
 
 def test_referral_without_team_coordinator_chooses_own_team(client, login, user):
@@ -282,7 +362,7 @@ def test_team_settings_validation_and_htmx(client, login):
     assert_fragment(fragment)
 
 
-def test_access_team_settings_rule():
+def test_access_team_settings_rule(app):
     coord = User.get(User.email == "coordinator@vh.test")
     hv = User.get(User.email == "coordinator-hv@vh.test")
     assert access.can(coord, "team.settings", team())

@@ -219,7 +219,6 @@ def _team_coordinator(user: User, team_id) -> bool:
 
 # Global actions: a screen or a list, asked without an object.
 for _action, _roles in {
-    "aanmelding.create": ("aanmelder",),
     "ontvangst.inbox": ("coordinator",),
     "triage.board": ("coordinator",),
     "overleg.list": ("coordinator", "kernpartner"),
@@ -232,6 +231,13 @@ for _action, _roles in {
 }.items():
     rule(_action)(lambda user, _roles=_roles: user.has(*_roles))
 del _action, _roles
+
+
+@rule("aanmelding.create")
+def _aanmelding_create(user: User) -> bool:
+    """Any professional may refer (decree of 2024): a user of a partner organisation, whatever
+    their roles; functioneel beheer and the DPO alone are no professional work on families."""
+    return user.organisatie_id is not None and bool(user.roles - {"beheerder", "dpo"})
 
 
 @rule("politie.import")

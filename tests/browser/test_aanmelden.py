@@ -212,3 +212,29 @@ def test_resume_after_logging_out_and_in(page, browser_login, axe_check):
     expect(page.locator("#recent_incident")).to_have_value("Hij wacht haar elke dag op aan het werk.")
     expect(page.locator("label:has-text('Belaging') >> xpath=..").locator("input")).to_be_checked()
     axe_check(page)
+
+
+def test_answers_save_as_they_change_and_a_typed_person_is_kept(page, browser_login, axe_check):
+    """Issue 8 item 11: with JavaScript each answer is saved on change (no button), and
+    "Opslaan en verder" on the cliëntsysteem saves a person typed but not yet added."""
+    browser_login(page, "aanmelder")
+    aid = start(page, axe_check)
+    page.goto(f"/aanmelden/{aid}/hulp")
+    expect(page.locator("#bewaard")).to_contain_text("bewaard als concept")
+    page.fill("#hulpverlening", "CAW begeleidt sinds 2024.")
+    page.locator("#hulpverlening").blur()  # the change event
+    expect(page.locator("#bewaard")).to_contain_text("Automatisch bewaard om")
+    axe_check(page)
+    page.goto(f"/aanmelden/{aid}/aanmelder")  # leave without pressing a button, come back
+    page.goto(f"/aanmelden/{aid}/hulp")
+    expect(page.locator("#hulpverlening")).to_have_value("CAW begeleidt sinds 2024.")
+
+    page.goto(f"/aanmelden/{aid}/clientsysteem")
+    page.fill("#voornaam", "Leen")
+    page.fill("#achternaam", "Vandenberghe")
+    page.select_option("#rol", "slachtoffer")
+    verder(page, "/hulp", "Stap 4 van 7")
+    page.goto(f"/aanmelden/{aid}/clientsysteem")
+    expect(page.locator("#personen")).to_contain_text("Leen Vandenberghe")
+    page.goto(f"/aanmelden/{aid}/hulp")  # the cliëntsysteem is not complete yet: no postcode
+    expect(page.locator(".progress__steps li:has(a:text('Het cliëntsysteem'))")).not_to_have_class("progress__done")

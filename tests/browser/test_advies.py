@@ -1,10 +1,7 @@
 """Walk 3 of the seed cases in Chromium: the coordinator decides "advies" on a dossier that is te
 bespreken, composes and sends the letter; the GP who referred logs in and downloads the PDF.
 axe_check on every screen. Uses the shared fixtures of tests/browser/conftest.py."""
-
-
-
-from test_besluit import maak_dossier
+from kit import maak_dossier
 
 from vh.db import db
 from vh.models import Aanmelding, Brief
@@ -12,7 +9,7 @@ from vh.models import Aanmelding, Brief
 
 def test_advies_path(page, live_server, browser_login, axe_check):
     with db.connection_context():
-        dossier = maak_dossier(fase="te_bespreken", aanmelder="huisarts@vh.test")
+        dossier = maak_dossier("te_bespreken", aanmelder="huisarts", overleg=True)
         nummer = Aanmelding.get(Aanmelding.dossier == dossier.id).nummer
 
     browser_login(page, "coordinator")

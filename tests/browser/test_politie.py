@@ -15,7 +15,7 @@ def _csv(tmp_path, naam="interventies.csv") -> str:
     regels = [KOP,
               "LE.55.L1.100001/2026,2026-03-02,partnergeweld,Ruzie met slagen,slachtoffer,Anna,Peeters,1990-05-01,3000",
               "LE.55.L1.100001/2026,2026-03-02,partnergeweld,,pleger,Bart,Peeters,1988-02-11,3000",
-              "LE.55.L1.100002/2026,2026-03-03,belaging,Volgt haar naar het werk,slachtoffer,Carla,Wouters,1975-07-30,3010",
+              "LE.55.L1.100002/2026,2026-03-03,belaging|partnergeweld,Volgt haar naar het werk,slachtoffer,Carla,Wouters,1975-07-30,3010",
               "LE.55.L1.100003/2026,2026-03-04,partnergeweld,,dader,Dirk,Janssens,1980-01-01,3000"]
     path = tmp_path / naam
     path.write_text("\ufeff" + "\n".join(regels) + "\n", encoding="utf-8")
@@ -50,6 +50,9 @@ def test_police_imports_a_csv_twice(page, browser_login, axe_check, tmp_path):
     page.get_by_role("button", name="Bestand invoeren").click()
     page.wait_for_url(re.compile(r"/aanmelden/politie-import/\d+$"))
     expect(page.locator("main")).to_contain_text("0 nieuwe interventies; 2 waren al ingevoerd")
+    overgeslagen = page.get_by_role("heading", name="PV-nummers die al ingevoerd waren")
+    expect(overgeslagen).to_be_visible()
+    expect(page.locator("main")).to_contain_text("LE.55.L1.100002/2026")
     axe_check(page)
 
 

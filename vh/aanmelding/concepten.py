@@ -115,6 +115,12 @@ def ontbrekend(a: Aanmelding, personen: list[Persoon], *, eerste: bool = False) 
     return fouten
 
 
+def klare_stappen(a: Aanmelding, personen: list[Persoon]) -> set[str]:
+    """The steps whose answers are all there (the step list marks these, not the visited ones)."""
+    open_ = {f.stap for f in ontbrekend(a, personen)}
+    return {stap for stap, _, _ in STAPPEN if stap != "controle" and stap not in open_}
+
+
 def eerste_open_stap(a: Aanmelding, personen: list[Persoon]) -> str:
     """Where to resume a draft: the first step with a missing answer, else the check page."""
     fouten = ontbrekend(a, personen, eerste=True)

@@ -15,11 +15,9 @@ from vh.models import (
     Organisatie,
     Parketcheck,
     Persoon,
-    PvNummer,
     Team,
     TeamArrondissement,
     User,
-    split_list,
     utcnow,
 )
 from vh.transitions import voer_uit
@@ -122,9 +120,7 @@ def _dossier(team: Team, postcode: str, deelgemeente: str, mensen, vormen: str, 
         Persoon.create(aanmelding=aanmelding, dossier=dossier, voornaam=voornaam,
                        achternaam=achternaam, geboortedatum=geboren, geslacht=geslacht, rol=rol,
                        relatie=relatie, postcode=postcode, gemeente=gemeente)
-    submit(aanmelding, auteur)
-    for pv in split_list(aanmelding.pv_nummers.replace(",", "|")):
-        PvNummer.create(nummer=pv.strip(), aanmelding=aanmelding)
+    submit(aanmelding, auteur)  # links its PV numbers
     aanmelding.status, aanmelding.dossier = "ontvankelijk", dossier
     aanmelding.behandeld_op, aanmelding.behandeld_door = utcnow(), coordinator
     aanmelding.save()

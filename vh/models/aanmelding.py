@@ -93,7 +93,7 @@ class Persoon(BaseModel):
     voornaam = CharField(max_length=80)
     achternaam = CharField(max_length=80)
     naam_norm = CharField(max_length=160, index=True, default="")  # voornaam+achternaam, normalised
-    geboortedatum = DateField(null=True)
+    geboortedatum = DateField(null=True, index=True)  # "already known?" looks persons up by it
     geslacht = CharField(max_length=1, default="")  # a Geslacht
     rol = CharField(max_length=30)  # a ClientRol
     straat = CharField(max_length=160, default="")

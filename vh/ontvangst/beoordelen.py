@@ -24,6 +24,7 @@ from vh.models import (
 from vh.parket.parketcheck import vraag_aan
 
 MAX_LIJST = 200
+MAX_GEZOCHT = 20  # dossiers shown for a name search: enough to choose, too few to browse
 
 
 class AlBehandeld(Exception):
@@ -52,21 +53,68 @@ def mogelijk_gekend(aanmeldingen, team_ids) -> set[int]:
     by_id = {a.id: a for a in aanmeldingen}
     if not by_id:
         return set()
-    personen = list(Persoon.select(Persoon.id, Persoon.aanmelding, Persoon.naam_norm, Persoon.geboortedatum)
+    personen = list(Persoon.select(Persoon.id, Persoon.aanmelding, Persoon.voornaam, Persoon.achternaam,
+                                   Persoon.geboortedatum)
                     .where(Persoon.aanmelding.in_(list(by_id)) & Persoon.geboortedatum.is_null(False)))
     matches = indienen.gekend(personen, team_ids)
-    return {p.aanmelding_id for p in personen for k in matches.get(p.id, [])
-            if by_id[p.aanmelding_id].team_id in (None, k.dossier.team_id)}
+    return {p.aanmelding_id for p in personen for t in matches.get(p.id, [])
+            if by_id[p.aanmelding_id].team_id in (None, t.persoon.dossier.team_id)}
 
 
-def beoordeling(a: Aanmelding, user) -> dict:
+def _teams_voor(a: Aanmelding, user) -> list[int]:
+    """The teams whose dossiers `a` may join: its own, or without one, those `user` coordinates."""
+    return [a.team_id] if a.team_id else [t.id for t in access.teams_coordinated_by(user)]
+
+
+def koppelbaar(a: Aanmelding, user, dossier_id) -> Dossier | None:
+    """The dossier `a` may be joined to by hand (found by a name search): open, of the
+    referral's team, and one `user` may edit; else None (a foreign or tampered id)."""
+    ident = access.parse_id(dossier_id)
+    d = Dossier.get_or_none(Dossier.id == ident) if ident else None
+    if (d is None or d.fase == Fase.AFGESLOTEN or d.geanonimiseerd_op is not None
+            or d.team_id not in _teams_voor(a, user) or not access.can(user, "dossier.edit", d)):
+        return None
+    return d
+
+
+def zoek_op_naam(a: Aanmelding, user, naam: str, geboortedatum=None) -> tuple[list, bool]:
+    """The coordinator's own search to link `a` by hand: open or recent dossiers of the
+    referral's team with a person whose name looks like `naam` (indienen.naam_treffers), born on
+    `geboortedatum` if given. Returns ([(dossier, [persons])], more than MAX_GEZOCHT?), the
+    dossier with most persons found first. Two queries (the candidates as plain rows: born that
+    day, else the team's current dossiers; then the dossiers shown); audited with counts and
+    dossier ids, never the typed name."""
+    query = (Persoon.select(Persoon.id, Persoon.voornaam, Persoon.achternaam, Persoon.geboortedatum,
+                            Persoon.dossier)
+             .join(Dossier).where(indienen.actueel() & Dossier.team.in_(_teams_voor(a, user))))
+    if geboortedatum is not None:
+        query = query.where(Persoon.geboortedatum == geboortedatum)
+    rijen = list(query.order_by(Persoon.id).tuples())
+    per_dossier: dict[int, list[Persoon]] = {}
+    for i in sorted(indienen.naam_treffers(naam, [(r[1], r[2]) for r in rijen])):
+        pid, voornaam, achternaam, geboren, dossier_id = rijen[i]
+        per_dossier.setdefault(dossier_id, []).append(
+            Persoon(id=pid, voornaam=voornaam, achternaam=achternaam, geboortedatum=geboren, dossier=dossier_id))
+    volgorde = sorted(per_dossier, key=lambda d: (-len(per_dossier[d]), d))[:MAX_GEZOCHT]
+    dossiers = {d.id: d for d in Dossier.select().where(Dossier.id.in_(volgorde))} if volgorde else {}
+    result = [(dossiers[d], per_dossier[d]) for d in volgorde]
+    audit.record("aanmelding.naam_zoeken", a, user=user, details={
+        "met_geboortedatum": geboortedatum is not None, "dossiers": len(per_dossier),
+        "dossier_ids": volgorde})
+    return result, len(per_dossier) > MAX_GEZOCHT
+
+
+def beoordeling(a: Aanmelding, user, gekozen=None) -> dict:
     """What the coordinator needs to decide on `a`: its persons (with municipality), the known
-    dossiers `user` may edit with the matching persons, those it may join (not closed), and the
-    teams to choose from when the referral has none (None when it has a team)."""
+    dossiers `user` may edit with the matching persons, those it may join (not closed; plus
+    `gekozen`, a dossier id picked from a name search, if `koppelbaar`), and the teams to choose
+    from when the referral has none (None when it has a team)."""
     bekend = [(d, paren) for d, paren in indienen.bekende_dossiers(a)
               if access.can(user, "dossier.edit", d)]
-    return dict(personen=list(Persoon.van(aanmelding=a)), bekend=bekend,
-                joinable=[d for d, _ in bekend if d.fase != Fase.AFGESLOTEN],
+    joinable = [d for d, _ in bekend if d.fase != Fase.AFGESLOTEN]
+    if gekozen and all(str(d.id) != gekozen for d in joinable) and (d := koppelbaar(a, user, gekozen)):
+        joinable.append(d)
+    return dict(personen=list(Persoon.van(aanmelding=a)), bekend=bekend, joinable=joinable,
                 # outside Vlaams-Brabant: the coordinator chooses one of their teams
                 teams=None if a.team_id else list(access.teams_coordinated_by(user)),
                 team=a.team if a.team_id else None)

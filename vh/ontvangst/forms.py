@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, TextAreaField
-from wtforms.validators import Length
+from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from vh.forms import DatumField
 
 from vh.models import Dossier, Team
 
@@ -71,3 +73,11 @@ class PauzeForm(FlaskForm):
             return True
         self.pauze.errors = ["Kies of het parket deelneemt."]
         return False
+
+
+class ZoekForm(FlaskForm):
+    """The coordinator's name search to link a referral by hand (POST: a name never goes in a URL)."""
+    naam = StringField("Naam", filters=[lambda v: (v or "").strip()], validators=[
+        DataRequired("Vul een naam in, bijvoorbeeld Peggy Claes of alleen Claes."),
+        Length(min=2, max=120, message="Vul een naam in van 2 tot 120 tekens.")])
+    geboortedatum = DatumField("Geboortedatum (niet verplicht)")

@@ -3,15 +3,15 @@ referral and the team setting "het parket neemt tijdelijk niet deel". The rules 
 `beoordelen` (inbox, "already known?", the three decisions) and `pauze`."""
 from __future__ import annotations
 
-from flask import Blueprint, request, url_for
+from flask import Blueprint, abort, request, url_for
 from flask_login import current_user, login_required
 
 from vh import access, audit
-from vh.htmx import answer, render
+from vh.htmx import answer, is_fragment_request, render
 from vh.keuzes import AanmeldingStatus, Fase
 from vh.models import Aanmelding, Team
 from vh.ontvangst import beoordelen
-from vh.ontvangst.forms import BESTAAND, NIET_ONTVANKELIJK, OntvangstForm, PauzeForm
+from vh.ontvangst.forms import BESTAAND, NIET_ONTVANKELIJK, OntvangstForm, PauzeForm, ZoekForm
 from vh.ontvangst.pauze import wachten_op_parketcheck, zet_parket_pauze
 from vh.workflow import WorkflowError
 
@@ -56,7 +56,7 @@ def toon(aanmelding_id):
         a = audit.load(Aanmelding, aanmelding_id, "aanmelding.view")
     else:
         a = access.load(Aanmelding, aanmelding_id, "aanmelding.receive")
-    ctx = beoordelen.beoordeling(a, current_user)
+    ctx = beoordelen.beoordeling(a, current_user, gekozen=request.form.get("dossier"))
     form = OntvangstForm.voor(ctx["joinable"], ctx["teams"])
     fout = None
     if request.method == "POST":
@@ -74,7 +74,30 @@ def toon(aanmelding_id):
         audit.record("aanmelding.view", a)  # the referral is shown again, with the persons
     return render("ontvangst/toon.html", {"scherm": "content", "beslissing": "beslissing"},
                   status=422 if request.method == "POST" else 200,
-                  title=f"Aanmelding {a.nummer}", a=a, form=form, fout=fout, **ctx)
+                  title=f"Aanmelding {a.nummer}", a=a, form=form, fout=fout,
+                  zoekform=ZoekForm(formdata=None), **ctx)
+
+
+@bp.route("/ontvangst/<int:aanmelding_id>/zoeken", methods=["POST"])
+@login_required
+def zoek(aanmelding_id):
+    """The coordinator's name search on a referral's screen; the results each join by hand."""
+    a = access.load(Aanmelding, aanmelding_id, "aanmelding.receive")
+    zoekform = ZoekForm()
+    gevonden, meer, status = None, False, 422
+    if zoekform.validate():
+        gevonden, meer = beoordelen.zoek_op_naam(a, current_user._get_current_object(),
+                                                 zoekform.naam.data, zoekform.geboortedatum.data)
+        status = 200
+    elif "csrf_token" in zoekform.errors:
+        abort(400)
+    ctx = beoordelen.beoordeling(a, current_user)
+    if not is_fragment_request():
+        audit.record("aanmelding.view", a)  # the whole referral is shown again
+    return render("ontvangst/toon.html", {"scherm": "content", "zoeken": "zoeken"}, status=status,
+                  title=f"Aanmelding {a.nummer}", a=a, form=OntvangstForm.voor(ctx["joinable"], ctx["teams"]),
+                  fout=None, zoekform=zoekform, gevonden=gevonden, meer_gevonden=meer,
+                  max_gezocht=beoordelen.MAX_GEZOCHT, **ctx)
 
 
 @bp.route("/ontvangst/team/<int:team_id>", methods=["GET", "POST"])

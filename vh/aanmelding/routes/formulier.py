@@ -11,11 +11,12 @@ import click
 from flask import Blueprint, abort, current_app, redirect, request, url_for
 from flask_login import current_user, login_required
 
-from vh import access, audit
+from vh import access, audit, tijd
 from vh.aanmelding import concepten, indienen
 from vh.aanmelding.forms import (
     CRITERIA,
     FORMS,
+    PERSOON_VELDEN,
     POSTCODE,
     STAP_INDEX,
     STAPPEN,
@@ -25,7 +26,7 @@ from vh.aanmelding.forms import (
 from vh.aanmelding.mijn import mijn_aanmeldingen
 from vh.db import db
 from vh.htmx import answer, is_fragment_request, redirect_after_post, render
-from vh.models import Aanmelding, Persoon
+from vh.models import Aanmelding, Persoon, utcnow
 
 bp = Blueprint("aanmelden", __name__, cli_group=None)
 
@@ -75,8 +76,12 @@ def _na_opslaan(a: Aanmelding, slug: str):
 
 
 def _ctx(a: Aanmelding, slug: str, **ctx) -> dict:
+    """What every step shows: its place, and which steps are complete (the persons are loaded
+    once, here or by the caller as ctx["personen"])."""
     index = STAP_INDEX[slug]
+    personen = ctx["personen"] if "personen" in ctx else list(Persoon.van(aanmelding=a))
     return dict(aanmelding=a, stap=slug, stappen=STAPPEN, stap_nr=index + 1,
+                klaar=concepten.klare_stappen(a, personen),
                 stap_titel=STAPPEN[index][1], aantal_stappen=len(STAPPEN),
                 title=f"Stap {index + 1} van {len(STAPPEN)}: {STAPPEN[index][1]}", **ctx)
 
@@ -120,10 +125,7 @@ def stap(aanmelding_id, stap):
         if request.method == "GET":
             return _clientsysteem(a)
         # "Opslaan en verder": the persons are saved one by one, so only move on.
-        if not LeegForm().validate():
-            abort(400)
-        concepten.raak_aan(a)
-        return _na_opslaan(a, "clientsysteem")
+        return _clientsysteem_verder(a)
     if stap == "controle":
         return _controle(a)
     form = FORMS[stap]()
@@ -137,6 +139,27 @@ def stap(aanmelding_id, stap):
     if not ok and not (request.form.get("actie") == "later" and _alleen_ontbrekend(form)):
         return _toon_stap(a, stap, form, status=422)
     return _na_opslaan(a, stap)
+
+
+@bp.route("/aanmelden/<int:aanmelding_id>/<stap>/bewaren", methods=["POST"])
+@login_required
+def bewaren(aanmelding_id, stap):
+    """Autosave (htmx, on every change): the valid answers of the step are saved, nothing is
+    refused yet; the errors come with "Opslaan en verder". A plain POST goes to the step."""
+    a = _concept(aanmelding_id)
+    if stap not in FORMS:
+        abort(404)
+    if (done := _bewerkbaar(a)) is not None:
+        return done
+    if not is_fragment_request():
+        return redirect(_stap_url(a, stap), 303)
+    form = FORMS[stap]()
+    ok = form.validate()
+    if "csrf_token" in form.errors:
+        abort(400)
+    concepten.bewaar_stap(a, stap, form.geldige_waarden())
+    return render("aanmelden/_bewaard.html", status=200, bewaard_om=tijd.lokaal(utcnow()).strftime("%H:%M"),
+                  niet_alles=not ok and not _alleen_ontbrekend(form))
 
 
 def _alleen_ontbrekend(form) -> bool:
@@ -153,7 +176,7 @@ def _toon_stap(a: Aanmelding, slug: str, form, status: int = 200):
 
 # ---------------------------------------------------------------- the cliëntsysteem
 def _clientsysteem(a: Aanmelding, form: PersoonForm | None = None, bewerkt: Persoon | None = None,
-                   status: int = 200, push_url: str | None = None):
+                   status: int = 200, push_url: str | None = None, niet_toegevoegd: bool = False):
     """The persons of the cliëntsysteem with the add (or edit) form."""
     if form is None:
         form = PersoonForm(formdata=None)
@@ -165,7 +188,30 @@ def _clientsysteem(a: Aanmelding, form: PersoonForm | None = None, bewerkt: Pers
     return render("aanmelden/clientsysteem.html", {"personen": "personen", "stap": "stap"},
                   status=status, push_url=push_url,
                   **_ctx(a, "clientsysteem", form=form, personen=personen, bewerkt=bewerkt,
-                         stap_form=LeegForm(formdata=None)))
+                         stap_form=LeegForm(formdata=None), niet_toegevoegd=niet_toegevoegd))
+
+
+def _persoon_getypt() -> bool:
+    """Did the user type (part of) a person in the add/edit form before pressing "Opslaan en verder"?"""
+    return any((request.form.get(naam) or "").strip() for naam in (
+        *PERSOON_VELDEN, *(f"geboortedatum-{d}" for d in ("dag", "maand", "jaar"))))
+
+
+def _clientsysteem_verder(a: Aanmelding):
+    """"Opslaan en verder" on the cliëntsysteem: the person form is sent along (formaction), so a
+    person typed but not added is saved first; if it is incomplete the step stays, with what was
+    typed and a message, instead of silently losing it."""
+    if not LeegForm().validate():
+        abort(400)
+    if not _persoon_getypt():
+        concepten.raak_aan(a)
+        return _na_opslaan(a, "clientsysteem")
+    p = _eigen_persoon(a, request.form["persoon_id"]) if request.form.get("persoon_id") else None
+    form = PersoonForm()
+    if not form.validate():
+        return _clientsysteem(a, form, p, status=422, niet_toegevoegd=True)
+    concepten.bewaar_persoon(a, p, form.waarden())
+    return _na_opslaan(a, "clientsysteem")
 
 
 def _persoon_opslaan(a: Aanmelding, p: Persoon | None):

@@ -78,7 +78,8 @@ def import_csv():
 def _import_pagina(form, status=200):
     vorige = access.own_imports(current_user).order_by(PolitieImport.id.desc()).limit(5)
     return render("politie/import.html", "formulier", status=status, form=form, vorige=list(vorige),
-                  max_grootte=_mb(), kolommen=politie_import.KOLOMMEN, IFG_VORMEN=IFG_VORMEN,
+                  max_grootte=_mb(), max_rijen=politie_import.getal(politie_import.MAX_RIJEN),
+                  kolommen=politie_import.KOLOMMEN, IFG_VORMEN=IFG_VORMEN,
                   CLIENT_ROLLEN=CLIENT_ROLLEN, title="Politie: interventies invoeren")
 
 
@@ -109,4 +110,4 @@ def resultaat(import_id):
     imp = audit.load(PolitieImport, import_id, "politie_import.view")
     fouten, afgekeurd = politie_import.fouten_van(imp)
     return render("politie/resultaat.html", "content", imp=imp, fouten=fouten, afgekeurd=afgekeurd,
-                  title="Resultaat van de invoer")
+                  al_ingevoerd=politie_import.al_ingevoerd_van(imp), title="Resultaat van de invoer")
