@@ -28,6 +28,7 @@ from vh.models import (
     OverlegDeelnemer,
     Parketcheck,
     PolitieImport,
+    RolAanvraag,
     Team,
     User,
     utcnow,
@@ -51,6 +52,7 @@ GLOBAL = [
     ("dossier.list", None, COORDINATORS | {"regisseur2", "regisseur3", "kernpartner", "politie"}),
     ("beheer", None, {"beheerder"}),
     ("audit.view", None, {"dpo"}),
+    ("rolaanvraag.lijst", None, {"beheerder", "dpo"}),  # the grants that wait for a second person
     ("regie.mijn", None, {"regisseur2", "regisseur3"}),
     ("alles.mag", None, NOBODY),  # deny by default
 ]
@@ -210,6 +212,21 @@ BEHEER = [
     ("gebruiker.bewerken", "de_beheerder", {"beheerder"}),
     ("gebruiker.deactiveren", "de_beheerder", NOBODY),
     ("gebruiker.verwijderen", "een_user", NOBODY),
+    # Roles: never one's own (nor taking away one's beheer role, so beheer is never locked out).
+    ("gebruiker.rollen", "een_user", {"beheerder"}),
+    ("gebruiker.rollen", "de_beheerder", NOBODY),
+    # A one-time password link: not for one's own account (change it under "Mijn wachtwoord"), and
+    # not for a beheerder or DPO (the confirmers: the command line does those).
+    ("gebruiker.wachtwoordlink", "een_aanmelder", {"beheerder"}),
+    ("gebruiker.wachtwoordlink", "de_beheerder", NOBODY),
+    ("gebruiker.wachtwoordlink", "een_user", NOBODY),
+    # A pending grant: seen by beheerders and the DPO; decided by neither its requester nor the
+    # user concerned, and only once.
+    ("rolaanvraag.bekijken", "ra_open", {"beheerder", "dpo"}),
+    ("rolaanvraag.beslissen", "ra_open", {"dpo"}),
+    ("rolaanvraag.beslissen", "ra_voor_dpo", NOBODY),
+    ("rolaanvraag.beslissen", "ra_beslist", NOBODY),
+    ("rolaanvraag.beslissen", "ra_door_dpo", {"beheerder"}),
     ("organisatie.bewerken", "een_org", {"beheerder"}),
     ("organisatie.verwijderen", "een_org", NOBODY),
 ]
@@ -293,6 +310,15 @@ def build_world() -> dict:
     w["een_user"] = users["dpo"]
     w["de_beheerder"] = users["beheerder"]
     w["een_org"] = users["dpo"].organisatie
+    w["een_aanmelder"] = users["aanmelder"]
+
+    def aanvraag(voor, door, rol, uitkomst=None):
+        return RolAanvraag.create(user=users[voor], rol=rol, aangevraagd_door=users[door], uitkomst=uitkomst,
+                                  beslist_door=users["dpo"] if uitkomst else None)
+    w["ra_open"] = aanvraag("huisarts", "beheerder", "coordinator")
+    w["ra_voor_dpo"] = aanvraag("dpo", "beheerder", "coordinator")
+    w["ra_beslist"] = aanvraag("aanmelder", "beheerder", "parket", "geweigerd")
+    w["ra_door_dpo"] = aanvraag("regisseur2", "dpo", "regisseur3")
     return w
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from kit import HX, PASSWORD, ROLE_USERS, assert_fragment, assert_page, queries_for
@@ -10,7 +11,8 @@ from vh.auth import accounts
 from vh.beheer import Geweigerd, gebruikers, organisaties
 from vh.db import db
 from vh.demo import basis
-from vh.models import Aanmelding, AuditEvent, Organisatie, Team, User, UserTeam
+from vh.beheer import rollen as rolaanvragen
+from vh.models import Aanmelding, AuditEvent, Organisatie, RolAanvraag, Team, User, UserTeam, WachtwoordLink
 
 
 def org_id(naam):
@@ -24,7 +26,7 @@ def team_id(naam):
 def nieuw(**over):
     data = {"naam": "Jan Nieuw", "email": "jan.nieuw@vh.test", "functie": "Maatschappelijk werker",
             "telefoon": "016 11 22 33", "organisatie": str(org_id("CAW Oost-Brabant")),
-            "rollen": ["aanmelder"], "teams": [], "wachtwoord": "een-goed-wachtwoord"}
+            "rollen": ["aanmelder"], "teams": []}
     data.update(over)
     return data
 
@@ -130,26 +132,33 @@ def test_create_user_without_js(client, beheerder):
     data = nieuw(rollen=["coordinator", "kernpartner"], teams=[str(team_id("Veilig Huis Oost-Brabant"))],
                  email="Jan.Nieuw@VH.test")
     r = client.post("/beheer/gebruikers/nieuw", data=data)
-    assert r.status_code == 303 and r.headers["Location"].endswith("/beheer/gebruikers")
+    # The account has no password: the page shows the one-time link to pass on.
+    text = assert_page(r)
+    assert "is aangemaakt" in text
     u = User.get(User.email == "jan.nieuw@vh.test")
-    assert u.roles == {"coordinator", "kernpartner"}
+    token = re.search(r"/wachtwoord/([A-Za-z0-9_-]{40,})", text).group(1)
+    assert accounts.geldige_link(token).user_id == u.id
+    # Kernpartner is granted; coordinator waits for a second person.
+    assert u.roles == {"kernpartner"}
+    assert [a.rol for a in RolAanvraag.select().where(RolAanvraag.user == u.id)] == ["coordinator"]
     assert [t.naam for t in u.teams] == ["Veilig Huis Oost-Brabant"]
     assert u.organisatie.naam == "CAW Oost-Brabant" and u.actief
-    assert accounts.authenticate("jan.nieuw@vh.test", "een-goed-wachtwoord") is not None
+    assert u.password_hash == ""
     event = last_event("beheer.gebruiker.create")
     assert event.object_type == "User" and event.object_id == u.id
     changes = wijzigingen(event)
     assert changes["email"] == [None, "jan.nieuw@vh.test"]
-    assert changes["rollen"] == [None, ["coordinator", "kernpartner"]]
+    assert changes["rollen"] == [None, ["kernpartner"]]
     assert changes["teams"] == [None, ["Veilig Huis Oost-Brabant"]]
     assert "argon2" not in event.details and "wachtwoord" not in event.details
     assert "password" not in event.details
-    assert "is aangemaakt" in client.get("/beheer/gebruikers").text
+    assert token not in "".join(e.details for e in AuditEvent.select())
 
 
 def test_create_user_with_htmx(client, beheerder):
     r = client.post("/beheer/gebruikers/nieuw", data=nieuw(), headers=HX)
-    assert r.status_code == 204 and r.headers["HX-Location"] == "/beheer/gebruikers"
+    text = assert_fragment(r)
+    assert "/wachtwoord/" in text
     assert User.select().where(User.email == "jan.nieuw@vh.test").exists()
 
 
@@ -157,7 +166,7 @@ def test_new_user_form_page_and_fragment(client, beheerder):
     r = client.get("/beheer/gebruikers/nieuw")
     assert_page(r)
     assert 'type="checkbox"' in r.text and 'name="rollen"' in r.text and 'name="teams"' in r.text
-    assert "Eerste wachtwoord" in r.text
+    assert 'type="password"' not in r.text  # no password passed on in person: a link instead
     f = client.get("/beheer/gebruikers/nieuw", headers=HX)
     assert_fragment(f)
     assert 'name="rollen"' in f.text
@@ -167,8 +176,6 @@ def test_new_user_form_page_and_fragment(client, beheerder):
     ({"naam": ""}, "naam", "Vul de naam in."),
     ({"email": "geen-adres"}, "email", "Vul een geldig e-mailadres in"),
     ({"email": "a" * 250 + "@vh.test"}, "email", "te lang"),
-    ({"wachtwoord": "kort"}, "wachtwoord", "tussen 10 en 200 tekens"),
-    ({"wachtwoord": ""}, "wachtwoord", "Vul een eerste wachtwoord in"),
     ({"rollen": []}, "rollen", "Kies minstens één rol."),
     ({"rollen": ["aanmelder", "superadmin"]}, "rollen", "Kies alleen rollen uit de lijst."),
     ({"organisatie": "999999"}, "organisatie", "Kies een organisatie uit de lijst."),
@@ -213,7 +220,7 @@ def test_inactive_organisation_cannot_be_chosen_for_a_new_user(client, beheerder
 def edit_data(u, **over):
     data = {"naam": u.naam, "email": u.email, "functie": u.functie, "telefoon": u.telefoon,
             "organisatie": str(u.organisatie_id), "rollen": sorted(u.roles),
-            "teams": [str(t) for t in u.team_ids], "wachtwoord": ""}
+            "teams": [str(t) for t in u.team_ids]}
     data.update(over)
     return data
 
@@ -225,7 +232,7 @@ def test_edit_form_is_prefilled_page_and_fragment(client, beheerder, user):
     assert f'value="{u.email}"' in r.text
     assert 'checked id="rollen-3" name="rollen" type="checkbox" value="kernpartner"' in r.text
     assert 'checked id="rollen-6" name="rollen" type="checkbox" value="partner"' in r.text
-    assert "Nieuw wachtwoord (niet verplicht)" in r.text
+    assert 'type="password"' not in r.text
     f = client.get(f"/beheer/gebruikers/{u.id}", headers=HX)
     assert_fragment(f)
     assert f'value="{u.email}"' in f.text
@@ -244,27 +251,22 @@ def test_edit_user_without_js_audits_old_and_new(client, beheerder, user):
         u, rollen=["regisseur3", "coordinator"], teams=[str(hv)], functie="Teamleider"))
     assert r.status_code == 303
     u = User.get_by_id(u.id)
-    assert u.roles == {"regisseur3", "coordinator"}
+    assert u.roles == {"regisseur3"}  # coordinator waits for a second person
+    assert RolAanvraag.select().where((RolAanvraag.user == u.id) & (RolAanvraag.rol == "coordinator")).exists()
     assert [t.naam for t in u.teams] == ["Veilig Huis Halle-Vilvoorde"]
     assert u.functie == "Teamleider" and u.password_hash == old_hash
     changes = wijzigingen(last_event("beheer.gebruiker.edit"))
     assert changes == {
         "functie": ["Casusregisseur spoor 3", "Teamleider"],
-        "rollen": [["regisseur3"], ["coordinator", "regisseur3"]],
         "teams": [["Veilig Huis Oost-Brabant"], ["Veilig Huis Halle-Vilvoorde"]],
     }
 
 
-def test_edit_user_with_htmx_and_new_password(client, beheerder, user):
+def test_edit_user_with_htmx(client, beheerder, user):
     u = user("aanmelder")
-    r = client.post(f"/beheer/gebruikers/{u.id}", data=edit_data(u, wachtwoord="nieuw-wachtwoord-123"),
-                    headers=HX)
+    r = client.post(f"/beheer/gebruikers/{u.id}", data=edit_data(u, functie="Teamleider"), headers=HX)
     assert r.status_code == 204 and r.headers["HX-Location"] == "/beheer/gebruikers"
-    assert accounts.authenticate(u.email, "nieuw-wachtwoord-123") is not None
-    assert accounts.authenticate(u.email, PASSWORD) is None
-    event = last_event("beheer.gebruiker.edit")
-    assert wijzigingen(event) == {"wachtwoord": ["ongewijzigd", "opnieuw ingesteld"]}
-    assert "argon2" not in event.details
+    assert User.get_by_id(u.id).functie == "Teamleider"
 
 
 def test_edit_without_changes_writes_no_change_event(client, beheerder, user):
@@ -284,11 +286,154 @@ def test_edit_refuses_duplicate_email_and_tampering(client, beheerder, user):
     assert User.get_by_id(u.id).roles == {"aanmelder"}
 
 
-def test_beheerder_cannot_take_away_own_beheer_role(client, beheerder, user):
+def test_beheerder_cannot_change_own_roles(client, beheerder, user):
+    """Not taking away their beheer role (beheer is never locked out), not granting themself
+    coordinator or DPO: the own account's form shows the roles as text, a crafted post is ignored,
+    and the rule refuses."""
     me = user("beheerder")
-    r = client.post(f"/beheer/gebruikers/{me.id}", data=edit_data(me, rollen=["aanmelder"]))
-    assert r.status_code == 422 and "eigen rol van functioneel beheerder" in r.text
+    r = client.get(f"/beheer/gebruikers/{me.id}")
+    assert 'name="rollen"' not in r.text and "eigen rollen" in r.text
+    for rollen in (["aanmelder"], ["beheerder", "coordinator", "dpo"]):
+        r = client.post(f"/beheer/gebruikers/{me.id}", data=edit_data(me, rollen=rollen))
+        assert r.status_code == 303
+        assert User.get_by_id(me.id).roles == {"beheerder"}
+    assert not RolAanvraag.select().exists()
+    with pytest.raises(Geweigerd) as refused:
+        gebruikers.bewerk(me, {**gebruikers.snapshot(me), "organisatie": me.organisatie_id,
+                               "teams": [], "rollen": ["beheerder", "dpo"]}, me)
+    assert refused.value.veld == "rollen" and "eigen rollen" in refused.value.boodschap
     assert User.get_by_id(me.id).roles == {"beheerder"}
+
+
+# ---------------------------------------------------------------- roles that need a second person
+def tweede_beheerder():
+    return accounts.create_user(email="beheer2@vh.test", naam="Bea Beheer", rollen=["beheerder"],
+                                password=PASSWORD, organisatie="Veilig Huis Oost-Brabant")
+
+
+def test_sensitive_roles_wait_for_a_second_person(client, beheerder, user):
+    u = user("huisarts")
+    r = client.post(f"/beheer/gebruikers/{u.id}", data=edit_data(
+        u, rollen=["aanmelder", "kernpartner", "coordinator", "dpo", "parket", "regisseur2", "regisseur3",
+                   "beheerder"]))
+    assert r.status_code == 303
+    assert User.get_by_id(u.id).roles == {"aanmelder", "kernpartner"}
+    assert {a.rol for a in RolAanvraag.select()} == set(rolaanvragen.MET_BEVESTIGING)
+    assert all(a.aangevraagd_door_id == user("beheerder").id and a.uitkomst is None for a in RolAanvraag.select())
+    events = AuditEvent.select().where(AuditEvent.actie == "beheer.rol.aangevraagd")
+    assert events.count() == len(rolaanvragen.MET_BEVESTIGING)
+    # The form shows them checked, with the note that they wait; saving again asks nothing twice.
+    page = client.get(f"/beheer/gebruikers/{u.id}").text
+    assert 'checked id="rollen-1" name="rollen" type="checkbox" value="coordinator"' in page
+    assert "Wacht op bevestiging" in page
+    client.post(f"/beheer/gebruikers/{u.id}", data=edit_data(
+        u, rollen=["aanmelder", "kernpartner", "coordinator", "dpo", "parket", "regisseur2", "regisseur3",
+                   "beheerder"]))
+    assert RolAanvraag.select().count() == len(rolaanvragen.MET_BEVESTIGING)
+    # Unticking a waiting role withdraws its request.
+    client.post(f"/beheer/gebruikers/{u.id}", data=edit_data(u, rollen=["aanmelder", "kernpartner", "dpo"]))
+    assert [a.rol for a in rolaanvragen.openstaand()] == ["dpo"]
+    assert AuditEvent.select().where(AuditEvent.actie == "beheer.rol.ingetrokken").count() == 5
+
+
+@pytest.mark.parametrize("confirmer", ["beheer2@vh.test", ROLE_USERS["dpo"]])
+def test_another_beheerder_or_the_dpo_confirms(app, client, login, user, confirmer):
+    tweede_beheerder()
+    u = user("huisarts")
+    login("beheerder")
+    client.post(f"/beheer/gebruikers/{u.id}", data=edit_data(u, rollen=["aanmelder", "coordinator"]))
+    aanvraag = RolAanvraag.get()
+    # The requester sees it but cannot confirm it.
+    page = client.get("/beheer/rollen")
+    assert page.status_code == 200 and u.naam in page.text and "Bevestigen" not in page.text
+    assert client.post(f"/beheer/rollen/{aanvraag.id}", data={"beslissing": "bevestigen"}).status_code == 403
+    assert not User.get_by_id(u.id).has("coordinator")
+    client.post("/logout")
+    c = login(confirmer)
+    page = c.get("/beheer/rollen")
+    assert page.status_code == 200 and "Bevestigen" in page.text and "Weigeren" in page.text
+    assert 'href="/beheer/rollen"' in c.get("/").text
+    r = c.post(f"/beheer/rollen/{aanvraag.id}", data={"beslissing": "bevestigen"})
+    assert r.status_code == 303 and r.headers["Location"].endswith("/beheer/rollen")
+    assert User.get_by_id(u.id).roles == {"aanmelder", "coordinator"}
+    a = RolAanvraag.get_by_id(aanvraag.id)
+    assert a.uitkomst == "bevestigd" and a.beslist_door_id == User.get(User.email == confirmer).id
+    event = last_event("beheer.rol.bevestigd")
+    assert event.user_email == confirmer and event.object_id == u.id
+    assert wijzigingen(event) == {"rollen": [["aanmelder"], ["aanmelder", "coordinator"]]}
+    # Decided once.
+    assert c.post(f"/beheer/rollen/{aanvraag.id}", data={"beslissing": "weigeren"}).status_code == 403
+
+
+def test_refusing_a_grant(client, login, user):
+    tweede_beheerder()
+    u = user("huisarts")
+    with db.atomic():
+        aanvraag = rolaanvragen.vraag_aan(u, "dpo", door=user("beheerder"))
+    c = login("beheer2@vh.test")
+    r = c.post(f"/beheer/rollen/{aanvraag.id}", data={"beslissing": "weigeren"}, headers=HX)
+    assert r.status_code in (200, 204)
+    assert not User.get_by_id(u.id).has("dpo")
+    assert RolAanvraag.get_by_id(aanvraag.id).uitkomst == "geweigerd"
+    assert last_event("beheer.rol.geweigerd").object_id == u.id
+    assert c.post(f"/beheer/rollen/{aanvraag.id}", data={"beslissing": "ja"}).status_code in (400, 403)
+
+
+def test_the_user_concerned_never_confirms_their_own_grant(client, login, user):
+    """Another beheerder asks the DPO role for the first; the first cannot confirm it."""
+    other = tweede_beheerder()
+    me = user("beheerder")
+    with db.atomic():
+        aanvraag = rolaanvragen.vraag_aan(me, "dpo", door=other)
+    login("beheerder")
+    assert client.post(f"/beheer/rollen/{aanvraag.id}", data={"beslissing": "bevestigen"}).status_code == 403
+    with pytest.raises(Geweigerd):
+        rolaanvragen.beslis(aanvraag, "bevestigen", door=me)
+    assert User.get_by_id(me.id).roles == {"beheerder"}
+
+
+def test_confirm_screen_is_for_beheerder_and_dpo_only(client, login, user):
+    with db.atomic():
+        aanvraag = rolaanvragen.vraag_aan(user("huisarts"), "coordinator", door=user("beheerder"))
+    for role in ("coordinator", "aanmelder", "parket", "kernpartner"):
+        c = login(role)
+        assert c.get("/beheer/rollen").status_code == 403, role
+        assert c.post(f"/beheer/rollen/{aanvraag.id}", data={"beslissing": "bevestigen"}).status_code in (403, 404)
+        c.post("/logout")
+    assert not user("huisarts").has("coordinator")
+
+
+def test_grant_role_command_is_the_bootstrap(app, user):
+    result = app.test_cli_runner().invoke(args=["grant-role", "--email", "huisarts@vh.test", "--rol", "coordinator"])
+    assert result.exit_code == 0, result.output
+    assert user("huisarts").has("coordinator")
+    assert last_event("beheer.rol.toegekend").object_id == user("huisarts").id
+    bad = app.test_cli_runner().invoke(args=["grant-role", "--email", "huisarts@vh.test", "--rol", "god"])
+    assert bad.exit_code == 2 and "onbekende rol" in bad.output
+
+
+# ---------------------------------------------------------------- the one-time link
+def test_beheerder_gets_a_link_to_reset_a_password(client, beheerder, user):
+    u = user("aanmelder")
+    page = client.get(f"/beheer/gebruikers/{u.id}").text
+    assert f'action="/beheer/gebruikers/{u.id}/wachtwoordlink"' in page
+    r = client.post(f"/beheer/gebruikers/{u.id}/wachtwoordlink")
+    text = assert_page(r)
+    token = re.search(r"/wachtwoord/([A-Za-z0-9_-]{40,})", text).group(1)
+    assert accounts.geldige_link(token).user_id == u.id
+    assert "72 uur" in text
+    assert accounts.authenticate(u.email, PASSWORD) is None
+    event = last_event("beheer.gebruiker.wachtwoordlink")
+    assert event.object_id == u.id and token not in event.details
+
+
+def test_no_link_for_own_account_nor_for_beheerder_or_dpo(client, beheerder, user):
+    """A link for a confirmer's account would let one beheerder become the second person."""
+    tweede = tweede_beheerder()
+    for target in (user("beheerder"), user("dpo"), tweede):
+        assert client.post(f"/beheer/gebruikers/{target.id}/wachtwoordlink").status_code == 403
+        assert "wachtwoordlink" not in client.get(f"/beheer/gebruikers/{target.id}").text
+    assert not WachtwoordLink.select().exists()
 
 
 # ---------------------------------------------------------------- (de)activate

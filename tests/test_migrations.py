@@ -45,7 +45,8 @@ from vh.models import (
 )
 
 HISTORY = ["m0001_basis", "m0002_politie_instroom", "m0003_audit_alleen_toevoegen"]  # frozen SQL
-MIGRATOR = ["m0004_persoon_geboortedatum_index", "m0006_persoon_taal", "m0008_team_adres"]  # playhouse.migrate
+MIGRATOR = ["m0004_persoon_geboortedatum_index", "m0006_persoon_taal", "m0008_team_adres",
+            "m0009_rollen_en_wachtwoorden"]  # playhouse.migrate
 # Every migration, in order: the historical ones (frozen SQL) and those on playhouse.migrate.
 MIGRATIONS = [*HISTORY, *MIGRATOR]
 # sha256 of each historical migration's frozen SQL: what databases in use were built with.
@@ -53,6 +54,7 @@ FROZEN = {
     "m0001_basis": "fc791cc8741cbef134ecbc4d6ebb219c021700884ea80ae912a8db2f0b6bd3e3",
     "m0002_politie_instroom": "4f27b5d7f71e0ecd68c904abada350ba1e2f292e6ff96aa766c5fdc048709920",
     "m0003_audit_alleen_toevoegen": "5765406cd48ab848a723487f5994762af2d5f38b9e74a623ce0017c9f34484c5",
+    "m0009_rollen_en_wachtwoorden": "a09d52c7187e2de173504ab2de89bab76963878081f996e9cc61f166f2c78b2c",
 }
 # The record table as the runner before playhouse.migrate created it (from its model).
 RECORD_TABLE = {
@@ -209,9 +211,14 @@ def test_apply_until_an_unknown_migration_is_refused(conn):
 def test_a_database_made_by_main_is_up_to_date_and_upgrades_in_place(conn, tmp_path):
     build_as_main_did()
     dossier = fill_with_data()
+    password_hash = User.get(User.email == "c@vh.test").password_hash
     assert migrations.apply() == MIGRATOR  # recognised: same record table, same names; only the new ones
     assert migrations.apply() == []
     assert Team.get().naam == "Veilig Huis Oost-Brabant" and Team.get().straat == ""
+    # The accounts keep their password hashes (old hashes stay valid); the new tables exist.
+    assert User.get(User.email == "c@vh.test").password_hash == password_hash
+    assert Table("rol_aanvraag").bind(db).select().count() == 0
+    assert Table("wachtwoord_link").bind(db).select().count() == 0
 
     proef = write_migration(tmp_path, "m9001_regie_proef", PROEF_MIGRATIE)
     assert migrations.apply(modules=[*migrations.discover(), proef]) == ["m9001_regie_proef"]

@@ -268,10 +268,10 @@ def test_result_of_someone_else_is_404(client, login, app):
     assert client.get(loc).status_code == 403
     assert client.get("/aanmelden/politie-import/999999").status_code == 403
     from vh.auth.accounts import create_user
-    create_user(email="agent2@vh.test", naam="Agent Twee", rollen=["aanmelder"], password="x" * 12,
+    create_user(email="agent2@vh.test", naam="Agent Twee", rollen=["aanmelder"], password="blauwe fiets op de markt",
                 organisatie="PZ Leuven", teams=[])
     client.post("/logout")
-    client.post("/login", data={"email": "agent2@vh.test", "password": "x" * 12})
+    client.post("/login", data={"email": "agent2@vh.test", "password": "blauwe fiets op de markt"})
     assert client.get("/aanmelden/politie-import").status_code == 200
     assert client.get(loc).status_code == 404
 

@@ -28,6 +28,7 @@ from .models import (
     OverlegDeelnemer,
     Parketcheck,
     PolitieImport,
+    RolAanvraag,
     Team,
     TeamArrondissement,
     User,
@@ -225,6 +226,7 @@ for _action, _roles in {
     "dossier.list": ("coordinator", "regisseur2", "regisseur3", "kernpartner"),
     "beheer": ("beheerder",),
     "audit.view": ("dpo",),
+    "rolaanvraag.lijst": ("beheerder", "dpo"),  # the grants that wait for a second person
     "regie.mijn": ("regisseur2", "regisseur3"),
 }.items():
     rule(_action)(lambda user, _roles=_roles: user.has(*_roles))
@@ -428,6 +430,38 @@ def _gebruiker_bewerken(user: User, u: User) -> bool:
 def _gebruiker_deactiveren(user: User, u: User) -> bool:
     """Not one's own account: another beheerder does that, so beheer is never locked out."""
     return user.has("beheerder") and u.id != user.id
+
+
+@rule("gebruiker.rollen", User)
+def _gebruiker_rollen(user: User, u: User) -> bool:
+    """Grant or take away roles: never on one's own account (not making oneself coordinator or
+    DPO, not locking beheer out). Roles that need a second person wait in RolAanvraag."""
+    return user.has("beheerder") and u.id != user.id
+
+
+# The accounts that confirm grants: a beheerder who could set their password could be the
+# second person themself, so their one-time links come from the command line.
+BEVESTIGERS = ("beheerder", "dpo")
+
+
+@rule("gebruiker.wachtwoordlink", User)
+def _gebruiker_wachtwoordlink(user: User, u: User) -> bool:
+    """A one-time link to set a password: not for one's own account (change it under "Mijn
+    wachtwoord"), nor for an account that confirms grants."""
+    return user.has("beheerder") and u.id != user.id and not u.has(*BEVESTIGERS)
+
+
+# RolAanvraag: a role waiting for a second person.
+@rule("rolaanvraag.bekijken", RolAanvraag, see=True)
+def _rolaanvraag_bekijken(user: User, a: RolAanvraag) -> bool:
+    return user.has(*BEVESTIGERS)
+
+
+@rule("rolaanvraag.beslissen", RolAanvraag)
+def _rolaanvraag_beslissen(user: User, a: RolAanvraag) -> bool:
+    """Once, by another beheerder or the DPO: never its requester, never the user concerned."""
+    return (user.has(*BEVESTIGERS) and a.uitkomst is None
+            and a.aangevraagd_door_id != user.id and a.user_id != user.id)
 
 
 @rule("organisatie.bewerken", Organisatie, see=True)

@@ -1,4 +1,5 @@
-"""flask --app wsgi <command>: init-db, migrate, load-reference-data, demo, create-user, audit-verify."""
+"""flask --app wsgi <command>: init-db, migrate, load-reference-data, demo, create-user, grant-role,
+wachtwoord-link, audit-verify."""
 from __future__ import annotations
 
 import sys
@@ -11,6 +12,8 @@ from .db import db
 
 
 def init_app(app) -> None:
+    _account_commands(app)
+
     @app.cli.command("migrate")
     def migrate_cmd():
         """Apply the schema migrations that are not applied yet."""
@@ -42,6 +45,18 @@ def init_app(app) -> None:
             summary = load(app.config["VH_DEMO_PASSWORD"])
         click.echo(summary)
 
+    @app.cli.command("audit-verify")
+    def audit_verify_cmd():
+        """Walk the audit chain; exit 1 naming the first broken event."""
+        from . import audit
+        with db.connection_context():
+            ok, message = audit.verify()
+        click.echo(message, err=not ok)
+        sys.exit(0 if ok else 1)
+
+
+def _account_commands(app) -> None:
+    """create-user, grant-role, wachtwoord-link: the command line's accounts (the bootstrap path)."""
     @app.cli.command("create-user")
     @click.option("--email", required=True)
     @click.option("--naam", required=True)
@@ -61,11 +76,35 @@ def init_app(app) -> None:
                 sys.exit(2)
         click.echo(f"Account {user.email} aangemaakt.")
 
-    @app.cli.command("audit-verify")
-    def audit_verify_cmd():
-        """Walk the audit chain; exit 1 naming the first broken event."""
-        from . import audit
+    @app.cli.command("grant-role")
+    @click.option("--email", required=True)
+    @click.option("--rol", required=True, help="Eén rol, bv. coordinator of dpo.")
+    def grant_role_cmd(email, rol):
+        """Grant a role at once (the bootstrap path: in the app a second person confirms it)."""
+        from .beheer import rollen
+        from .models import ROLLEN, User
+        if rol not in ROLLEN:
+            click.echo(f"Fout: onbekende rol: {rol} (kies uit {', '.join(ROLLEN)})", err=True)
+            sys.exit(2)
         with db.connection_context():
-            ok, message = audit.verify()
-        click.echo(message, err=not ok)
-        sys.exit(0 if ok else 1)
+            user = User.get_or_none(User.email == email.strip().lower())
+            if user is None:
+                click.echo("Fout: er is geen account met dit e-mailadres.", err=True)
+                sys.exit(2)
+            changed = rollen.ken_toe(user, rol)
+        click.echo(f"{user.email} heeft {'nu' if changed else 'al'} de rol {ROLLEN[rol]}.")
+
+    @app.cli.command("wachtwoord-link")
+    @click.option("--email", required=True)
+    def wachtwoord_link_cmd(email):
+        """Print a one-time link to set the password of an account (also a beheerder's or DPO's)."""
+        from .auth import accounts
+        from .models import User
+        with db.connection_context():
+            user = User.get_or_none(User.email == email.strip().lower())
+            if user is None or not user.actief:
+                click.echo("Fout: er is geen actief account met dit e-mailadres.", err=True)
+                sys.exit(2)
+            token = accounts.maak_link(user, None)
+        click.echo(f"Eenmalige link, {accounts.LINK_UREN} uur geldig (plak hem achter het adres van de "
+                   f"toepassing): /wachtwoord/{token}")

@@ -74,7 +74,9 @@ NAV = [
     ("overleg.lijst", "Overleggen", "overleg.list"),
     ("dossiers.lijst", "Dossiers", "dossier.list"),
     ("beheer.gebruikers", "Beheer", "beheer"),
+    ("beheer.rollen", "Rollen bevestigen", "rolaanvraag.lijst"),
     ("audit.lijst", "Audittrail", "audit.view"),
+    ("auth.wachtwoord_wijzigen", "Mijn wachtwoord", None),
 ]
 
 

@@ -1,4 +1,5 @@
-"""Log in and out. The rules are in `accounts` (`meld_aan`, `meld_af`)."""
+"""Log in and out, change one's password, set one with a one-time link. The rules are in
+`accounts` (`meld_aan`, `meld_af`, `wijzig_wachtwoord`, `stel_in_met_link`)."""
 from __future__ import annotations
 
 import re
@@ -8,9 +9,10 @@ from flask import Blueprint, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from vh.forms import LoginForm
-from vh.htmx import render
+from vh.htmx import answer, render
 
 from . import accounts
+from .forms import WachtwoordInstellenForm, WachtwoordWijzigenForm
 
 bp = Blueprint("auth", __name__)
 
@@ -48,3 +50,56 @@ def login():
 def logout():
     accounts.meld_af(current_user._get_current_object())
     return redirect(url_for("auth.login"), 303)
+
+
+def _fout(form, fout: accounts.AccountError) -> None:
+    form[fout.veld or "nieuw"].errors.append(fout.boodschap)
+
+
+@bp.route("/account/wachtwoord", methods=["GET", "POST"])
+@login_required
+def wachtwoord_wijzigen():
+    form = WachtwoordWijzigenForm()
+
+    def scherm(status):
+        return render("auth/wachtwoord_wijzigen.html", "content", form=form, status=status,
+                      regel=accounts.WACHTWOORD_REGEL, title="Wachtwoord wijzigen")
+    if not form.validate_on_submit():
+        return scherm(422 if form.is_submitted() else 200)
+    try:
+        accounts.wijzig_wachtwoord(current_user._get_current_object(), form.huidig.data, form.nieuw.data)
+    except accounts.AccountError as fout:
+        _fout(form, fout)
+        return scherm(422)
+    return answer("Uw wachtwoord is gewijzigd.", url_for("home.index"))
+
+
+def _ongeldig(boodschap: str):
+    return render("auth/wachtwoord_ongeldig.html", boodschap=boodschap, title="Link niet geldig",
+                  status=404)
+
+
+@bp.route("/wachtwoord/<token>", methods=["GET", "POST"])
+def wachtwoord_instellen(token: str):
+    """The one-time link. A used, expired or unknown link is 404, with what to do."""
+    link = accounts.geldige_link(token)
+    if link is None:
+        return _ongeldig(accounts.LINK_ONGELDIG)
+    form = WachtwoordInstellenForm()
+
+    def scherm(status):
+        response = render("auth/wachtwoord_instellen.html", "content", form=form, status=status,
+                          email=link.user.email, regel=accounts.WACHTWOORD_REGEL,
+                          title="Wachtwoord instellen")
+        response.headers["Referrer-Policy"] = "no-referrer"  # the token is in this page's URL
+        return response
+    if not form.validate_on_submit():
+        return scherm(422 if form.is_submitted() else 200)
+    try:
+        accounts.stel_in_met_link(token, form.nieuw.data)
+    except accounts.AccountError as fout:
+        if fout.veld is None:  # the link was used meanwhile (another tab)
+            return _ongeldig(fout.boodschap)
+        _fout(form, fout)
+        return scherm(422)
+    return answer("Uw wachtwoord is ingesteld. U kunt nu inloggen.", url_for("auth.login"))

@@ -5,7 +5,7 @@ so a tampered form gets a clean 422 with the error beside the field, never a 500
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, StringField
+from wtforms import EmailField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from vh.forms import KeuzeVeld, MultiCheckboxField, email_geldig
@@ -31,37 +31,36 @@ class GebruikerForm(FlaskForm):
     rollen = MultiCheckboxField("Rollen", choices=list(ROLLEN.items()),
                                  fout="Kies alleen rollen uit de lijst.")
     teams = MultiCheckboxField("Teams", fout="Kies alleen teams uit de lijst.")
-    wachtwoord = PasswordField("Wachtwoord")
 
-    def __init__(self, *args, nieuw: bool, organisaties, teams, **kwargs):
+    def __init__(self, *args, organisaties, teams, eigen: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.nieuw = nieuw
         self.organisatie.choices = [("", "Kies een organisatie")] + [(str(o.id), o.naam) for o in organisaties]
         self.teams.choices = [(str(t.id), t.naam) for t in teams]
-        if nieuw:
-            self.wachtwoord.label.text = "Eerste wachtwoord"
-        else:
-            self.wachtwoord.label.text = "Nieuw wachtwoord (niet verplicht)"
+        if eigen:  # one's own roles are not changed here (access "gebruiker.rollen")
+            del self.rollen
 
     @classmethod
-    def voor(cls, user: User | None, *, organisaties, teams, vul_in: bool) -> GebruikerForm:
+    def voor(cls, user: User | None, *, organisaties, teams, vul_in: bool, wachtend=(),
+             eigen: bool = False) -> GebruikerForm:
         """The form for a new account (`user` None) or for `user`, filled in from it when
-        `vul_in` (a GET; a POST reads what was sent)."""
+        `vul_in` (a GET; a POST reads what was sent); the roles that wait for a second person
+        (`wachtend`) are ticked too. `eigen`: the beheerder's own account, without roles."""
         data = None
         if user is not None and vul_in:
             data = {"naam": user.naam, "email": user.email, "functie": user.functie,
                     "telefoon": user.telefoon, "organisatie": str(user.organisatie_id or ""),
-                    "rollen": sorted(user.roles, key=list(ROLLEN).index),
+                    "rollen": sorted(user.roles | set(wachtend), key=list(ROLLEN).index),
                     "teams": [str(t) for t in user.team_ids]}
-        return cls(nieuw=user is None, organisaties=organisaties, teams=teams, data=data)
+        return cls(organisaties=organisaties, teams=teams, eigen=eigen, data=data)
 
     def velden(self) -> dict:
-        """The validated values, as `gebruikers.maak`/`bewerk` take them."""
+        """The validated values, as `gebruikers.maak`/`bewerk` take them (rollen None: unchanged)."""
         return {"naam": self.naam.data.strip(), "email": self.email.data.strip().lower(),
                 "functie": (self.functie.data or "").strip(),
                 "telefoon": (self.telefoon.data or "").strip(),
-                "organisatie": int(self.organisatie.data), "rollen": list(self.rollen.data),
-                "teams": [int(t) for t in self.teams.data], "wachtwoord": self.wachtwoord.data or ""}
+                "organisatie": int(self.organisatie.data),
+                "rollen": list(self.rollen.data) if "rollen" in self else None,
+                "teams": [int(t) for t in self.teams.data]}
 
     def validate_organisatie(self, field):
         if not field.data:
@@ -70,14 +69,6 @@ class GebruikerForm(FlaskForm):
     def validate_rollen(self, field):
         if not field.data:
             raise ValidationError("Kies minstens één rol.")
-
-    def validate_wachtwoord(self, field):
-        if not field.data:
-            if self.nieuw:
-                raise ValidationError("Vul een eerste wachtwoord in van minstens 10 tekens.")
-            return
-        if not 10 <= len(field.data) <= 200:
-            raise ValidationError("Het wachtwoord moet tussen 10 en 200 tekens hebben.")
 
 
 class OrganisatieForm(FlaskForm):

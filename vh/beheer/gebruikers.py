@@ -1,22 +1,26 @@
 """The accounts of the people who work with the system: the list, creating and editing an
 account, deactivating and reactivating it. Every change is audited with old and new values
-(never a password hash); the list loads in a fixed number of queries, whatever the row count."""
+(never a password hash); the list loads in a fixed number of queries, whatever the row count.
+
+No password passes through beheer: a new account gets a one-time link to set its own
+(`accounts.maak_link`), and so does a reset. Roles that need a second person are asked, not
+granted (`rollen`); one's own roles are never changed here (access "gebruiker.rollen")."""
 from __future__ import annotations
 
 from collections import defaultdict
 
 from peewee import JOIN, IntegrityError, fn
 
-from vh import audit
-from vh.auth.accounts import AccountError, create_user, hash_password
+from vh import access, audit
+from vh.auth.accounts import AccountError, create_user, maak_link
 from vh.db import db
 from vh.models import ROLLEN, Organisatie, Team, User, UserTeam, join_list
 
-from . import Geweigerd
+from . import Geweigerd, rollen
 
 EMAIL_BEZET = "Er bestaat al een account met dit e-mailadres."
-EIGEN_ROL = ("U kunt uw eigen rol van functioneel beheerder niet afnemen. "
-             "Vraag dat aan een andere beheerder.")
+EIGEN_ROLLEN = ("U kunt uw eigen rollen niet wijzigen: geen rol toekennen en uw rol van functioneel "
+                "beheerder niet afnemen. Vraag dat aan een andere beheerder.")
 EIGEN_ACCOUNT = "U kunt uw eigen account niet deactiveren. Vraag dat aan een andere beheerder."
 
 
@@ -72,51 +76,72 @@ def email_bezet(email: str, behalve: int | None = None) -> bool:
     return query.exists()
 
 
-def maak(velden: dict) -> User:
+def _rollen_delen(user: User | None, gewenst) -> tuple[set[str], set[str]]:
+    """Split the ticked roles into those granted now and those that wait for a second person."""
+    huidig = user.roles if user is not None else set()
+    nieuw = set(gewenst) - huidig
+    wacht = nieuw & set(rollen.MET_BEVESTIGING)
+    return (set(gewenst) & huidig) | (nieuw - wacht), wacht
+
+
+def maak(velden: dict, door: User) -> tuple[User, str]:
     """Create an account from the form's `velden` (naam, email, functie, telefoon, organisatie id,
-    rollen, team ids, wachtwoord). Geweigerd("email") when the address is taken."""
+    rollen, team ids), without a password; returns it with the token of its one-time link.
+    Roles that need a second person are asked, not granted. Geweigerd("email") when the
+    address is taken."""
     if email_bezet(velden["email"]):
         raise Geweigerd("email", EMAIL_BEZET)
+    nu, wacht = _rollen_delen(None, velden["rollen"])
     try:
         with db.atomic():
             user = create_user(
-                email=velden["email"], naam=velden["naam"], rollen=velden["rollen"],
-                password=velden["wachtwoord"], organisatie=Organisatie.get_by_id(velden["organisatie"]),
+                email=velden["email"], naam=velden["naam"], rollen=[r for r in ROLLEN if r in nu],
+                password=None, organisatie=Organisatie.get_by_id(velden["organisatie"]),
                 teams=list(Team.select().where(Team.id.in_(velden["teams"]))),
                 functie=velden["functie"], telefoon=velden["telefoon"])
-            audit.record_change("beheer.gebruiker.create", user, {}, snapshot(user))
+            audit.record_change("beheer.gebruiker.create", user, {}, snapshot(user), user=door)
+            for rol in (r for r in ROLLEN if r in wacht):
+                rollen.vraag_aan(user, rol, door)
+            token = maak_link(user, door)
     except (AccountError, IntegrityError):
         raise Geweigerd("email", EMAIL_BEZET) from None
-    return user
+    return user, token
 
 
 def bewerk(user: User, velden: dict, door: User) -> User:
-    """Save the form's `velden` on `user` (an empty wachtwoord keeps the password) and audit the
-    difference. Geweigerd when the address is taken, or when `door` would take away their own
-    beheer role (another beheerder does that, so beheer is never locked out)."""
+    """Save the form's `velden` on `user` and audit the difference. `velden["rollen"]` None keeps
+    the roles (the own account's form has none); roles that need a second person are asked,
+    a waiting one that is no longer ticked is withdrawn. Geweigerd when the address is taken, or
+    when `door` would change roles they may not change (their own)."""
     if email_bezet(velden["email"], behalve=user.id):
         raise Geweigerd("email", EMAIL_BEZET)
-    if user.id == door.id and "beheerder" not in velden["rollen"]:
-        raise Geweigerd("rollen", EIGEN_ROL)
+    wachtend = {a.rol: a for a in rollen.openstaand_voor(user)}
+    gewenst = velden["rollen"]
+    if gewenst is not None and set(gewenst) != user.roles | set(wachtend) \
+            and not access.can(door, "gebruiker.rollen", user):
+        raise Geweigerd("rollen", EIGEN_ROLLEN)
     old = snapshot(user)
     try:
         with db.atomic():
             for name in ("naam", "email", "functie", "telefoon"):
                 setattr(user, name, velden[name])
-            user.rollen = join_list(r for r in ROLLEN if r in velden["rollen"])
+            if gewenst is not None:
+                nu, wacht = _rollen_delen(user, gewenst)
+                user.rollen = join_list(r for r in ROLLEN if r in nu)
             user.organisatie = velden["organisatie"]
-            if velden["wachtwoord"]:
-                user.password_hash = hash_password(velden["wachtwoord"])
             user.save()
             UserTeam.delete().where((UserTeam.user == user.id)
                                     & UserTeam.team.not_in(velden["teams"])).execute()
             for team_id in velden["teams"]:
                 UserTeam.insert(user=user.id, team=team_id).on_conflict_ignore().execute()
             user = User.get_by_id(user.id)
-            new = snapshot(user)
-            if velden["wachtwoord"]:
-                old["wachtwoord"], new["wachtwoord"] = "ongewijzigd", "opnieuw ingesteld"
-            audit.record_change("beheer.gebruiker.edit", user, old, new, user=door)
+            audit.record_change("beheer.gebruiker.edit", user, old, snapshot(user), user=door)
+            if gewenst is not None:
+                for rol in (r for r in ROLLEN if r in wacht):
+                    rollen.vraag_aan(user, rol, door)
+                for rol, aanvraag in wachtend.items():
+                    if rol not in gewenst:
+                        rollen.trek_in(aanvraag, door)
     except IntegrityError:
         raise Geweigerd("email", EMAIL_BEZET) from None
     return user

@@ -1,25 +1,31 @@
-"""Beheer's screens: the functioneel beheerder manages users and organisations. No dossier
-content here. The rules (with their audit of old and new values) are in `gebruikers` and
-`organisaties`; who may deactivate whom is `access`'s."""
+"""Beheer's screens: the functioneel beheerder manages users and organisations; beheerders and
+the DPO confirm the roles that need a second person. No dossier content here. The rules (with
+their audit of old and new values) are in `gebruikers`, `rollen` and `organisaties`; who may do
+what to whom is `access`'s."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from vh import access
+from vh.auth import accounts
 from vh.htmx import answer, render
-from vh.models import Organisatie, User
+from vh.models import Organisatie, RolAanvraag, User
 
-from . import Geweigerd, gebruikers, organisaties
+from . import Geweigerd, gebruikers, organisaties, rollen
 from .forms import GebruikerForm, OrganisatieForm
 
 bp = Blueprint("beheer", __name__)
 
 
+# The confirm screen is also the DPO's: a second person need not be a beheerder.
+_OOK_DPO = {"beheer.rollen", "beheer.rol_beslissen"}
+
+
 @bp.before_request
 @login_required
 def _alleen_beheerder():
-    access.require(current_user, "beheer")
+    access.require(current_user, "rolaanvraag.lijst" if request.endpoint in _OOK_DPO else "beheer")
 
 
 def _gewenst_actief() -> bool:
@@ -49,11 +55,23 @@ def gebruikers_lijst():
 
 def _gebruiker_form(user: User | None):
     """The account form and how to show it (`scherm(form, status)`), for a new account or `user`."""
+    wachtend = rollen.openstaand_voor(user) if user is not None else []
+    eigen = user is not None and not access.can(current_user, "gebruiker.rollen", user)
+
     def scherm(form, status=200):
         return render("beheer/gebruiker.html", "content", status=status, form=form, gebruiker=user,
-                      title="Nieuwe gebruiker" if user is None else f"Gebruiker {user.naam}")
-    form = GebruikerForm.voor(user, **gebruikers.te_kiezen(user), vul_in=request.method == "GET")
+                      wachtend=wachtend, title="Nieuwe gebruiker" if user is None else f"Gebruiker {user.naam}")
+    form = GebruikerForm.voor(user, **gebruikers.te_kiezen(user), vul_in=request.method == "GET",
+                              wachtend=[a.rol for a in wachtend], eigen=eigen)
     return form, scherm
+
+
+def _link(user: User, token: str, melding: str):
+    """The one-time link, shown once to pass on (never in a flash, a URL of ours or a log)."""
+    return render("beheer/wachtwoordlink.html", "content", gebruiker=user, melding=melding,
+                  link=url_for("auth.wachtwoord_instellen", token=token, _external=True),
+                  uren=accounts.LINK_UREN, wachtend=rollen.openstaand_voor(user),
+                  title=f"Link voor {user.naam}")
 
 
 @bp.route("/beheer/gebruikers/nieuw", methods=["GET", "POST"])
@@ -62,10 +80,10 @@ def gebruiker_nieuw():
     if not form.validate_on_submit():
         return scherm(form, 422 if form.is_submitted() else 200)
     try:
-        user = gebruikers.maak(form.velden())
+        user, token = gebruikers.maak(form.velden(), current_user._get_current_object())
     except Geweigerd as fout:
         return _geweigerd(scherm, form, fout)
-    return answer(f"Het account van {user.naam} is aangemaakt.", url_for("beheer.gebruikers"))
+    return _link(user, token, f"Het account van {user.naam} is aangemaakt.")
 
 
 @bp.route("/beheer/gebruikers/<int:user_id>", methods=["GET", "POST"])
@@ -93,6 +111,33 @@ def gebruiker_actief(user_id: int):
     return answer(gebruikers.actief_melding(user), url_for("beheer.gebruikers"),
                   template="beheer/gebruikers.html", block="rij",
                   context=lambda: {"rij": gebruikers.rij(user)})
+
+
+@bp.route("/beheer/gebruikers/<int:user_id>/wachtwoordlink", methods=["POST"])
+def gebruiker_wachtwoordlink(user_id: int):
+    """A new one-time link to set a password; the old password stops working."""
+    user = access.load(User, user_id, "gebruiker.wachtwoordlink")
+    token = accounts.maak_link(user, current_user._get_current_object())
+    return _link(user, token, f"Er is een nieuwe link voor {user.naam}. Het oude wachtwoord werkt niet meer.")
+
+
+# ---------------------------------------------------------------- roles that wait for a second person
+@bp.route("/beheer/rollen", endpoint="rollen")
+def rollen_lijst():
+    return render("beheer/rollen.html", "content", aanvragen=rollen.openstaand(), title="Rollen bevestigen")
+
+
+@bp.route("/beheer/rollen/<int:aanvraag_id>", methods=["POST"], endpoint="rol_beslissen")
+def rol_beslissen(aanvraag_id: int):
+    aanvraag = access.load(RolAanvraag, aanvraag_id, "rolaanvraag.beslissen")
+    beslissing = request.form.get("beslissing")
+    if beslissing not in ("bevestigen", "weigeren"):
+        abort(400)
+    try:
+        aanvraag = rollen.beslis(aanvraag, beslissing, current_user._get_current_object())
+    except Geweigerd as fout:  # decided meanwhile by someone else
+        return answer(fout.boodschap, url_for("beheer.rollen"), category="error")
+    return answer(rollen.melding(aanvraag), url_for("beheer.rollen"))
 
 
 # ---------------------------------------------------------------- organisations

@@ -1,6 +1,7 @@
 """Every Peewee model of vh, one module per area, each model with the queries that belong to it.
 
-    basis       BaseModel, Gemeente, Team, TeamArrondissement, Organisatie, User, UserTeam, Nummering
+    basis       BaseModel, Gemeente, Team, TeamArrondissement, Organisatie, User, UserTeam, Nummering,
+                RolAanvraag, WachtwoordLink
     dossier     Dossier, Overgang, Parketcheck
     aanmelding  Aanmelding, Persoon, PvNummer, PolitieImport
     triage      Overleg, OverlegDeelnemer, Agendapunt, Bijdrage, Besluit, Brief
@@ -32,10 +33,12 @@ from .basis import (
     Gemeente,
     Nummering,
     Organisatie,
+    RolAanvraag,
     Team,
     TeamArrondissement,
     User,
     UserTeam,
+    WachtwoordLink,
     join_list,
     normaliseer_naam,
     split_list,
@@ -48,7 +51,7 @@ from .triage import Agendapunt, Besluit, Bijdrage, Brief, Overleg, OverlegDeelne
 MODELS = [
     Gemeente, Team, TeamArrondissement, Organisatie, User, UserTeam, Nummering, Dossier,
     Aanmelding, Persoon, Overgang, Parketcheck, Overleg, OverlegDeelnemer, Agendapunt, Bijdrage,
-    Besluit, Brief, PvNummer, PolitieImport, AuditEvent,
+    Besluit, Brief, PvNummer, PolitieImport, AuditEvent, RolAanvraag, WachtwoordLink,
 ]
 
 __all__ = [m.__name__ for m in MODELS] + [

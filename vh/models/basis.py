@@ -207,3 +207,31 @@ class Nummering(BaseModel):
         jaar = utcnow().year
         laatste = cls.volgende_nr(soort, jaar=jaar, aantal=aantal)
         return [f"{prefix}-{jaar}-{nr:04d}" for nr in range(laatste - aantal + 1, laatste + 1)]
+
+
+class RolAanvraag(BaseModel):
+    """A role that needs a second person (vh/beheer/rollen.MET_BEVESTIGING), asked by a beheerder
+    and not active until another beheerder or the DPO confirms it; never decided by its requester
+    or by the user concerned. `uitkomst` None: waiting; else bevestigd, geweigerd or ingetrokken."""
+    user = ForeignKeyField(User, backref="rolaanvragen", on_delete="CASCADE")
+    rol = CharField(max_length=20)
+    aangevraagd_door = ForeignKeyField(User, null=True)  # None: the command line
+    aangevraagd_op = DateTimeField(default=utcnow)
+    uitkomst = CharField(max_length=12, null=True)
+    beslist_door = ForeignKeyField(User, null=True)
+    beslist_op = DateTimeField(null=True)
+
+    @classmethod
+    def openstaand(cls):
+        return cls.select().where(cls.uitkomst.is_null())
+
+
+class WachtwoordLink(BaseModel):
+    """A one-time link to set a first or new password (/wachtwoord/<token>). Only the token's
+    sha256 is stored; it works once (gebruikt_op) and until verloopt_op."""
+    user = ForeignKeyField(User, backref="wachtwoordlinks", on_delete="CASCADE")
+    token_hash = CharField(max_length=64, unique=True)
+    aangemaakt_door = ForeignKeyField(User, null=True)  # None: the command line
+    aangemaakt_op = DateTimeField(default=utcnow)
+    verloopt_op = DateTimeField()
+    gebruikt_op = DateTimeField(null=True)
