@@ -17,7 +17,7 @@ def _no_horizontal_scroll(page) -> None:
 
 
 def _logout(page) -> None:
-    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url("**/login")
 
 
