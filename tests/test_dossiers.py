@@ -244,3 +244,38 @@ def test_impossible_ids_are_absent_not_errors(client, login):
         assert client.get(f"/dossiers/{pk}").status_code == 404, pk
         assert client.post(f"/dossiers/{pk}/parketcheck").status_code == 404, pk
     assert client.get(f"/dossiers/{d.id}").status_code == 200
+
+
+# ---------------------------------------------------------------- a parket without an account
+WAARSCHUWING_HV = ("Het parket van Halle-Vilvoorde heeft nog geen actief account: de vraag wordt niet "
+                   "gezien. Vraag de beheerder een account aan te maken.")
+
+
+def test_parket_zonder_account_rule(app):
+    from kit import HV, team
+
+    from vh.models import User
+    from vh.parket.parketcheck import parket_zonder_account
+    assert parket_zonder_account(team()) is None and parket_zonder_account(team(HV)) is None
+    User.update(actief=False).where(User.email == "parket-hv@vh.test").execute()
+    assert parket_zonder_account(team(HV)) == WAARSCHUWING_HV
+    assert parket_zonder_account(team()) is None  # Leuven's account does not count for Halle-Vilvoorde
+    # an account of the right parket without the parket role does not count either
+    User.update(actief=True, rollen="aanmelder").where(User.email == "parket-hv@vh.test").execute()
+    assert parket_zonder_account(team(HV)) == WAARSCHUWING_HV
+
+
+def test_coordinator_is_warned_where_the_parket_is_asked(client, login):
+    from vh.models import User
+    User.update(actief=False).where(User.email == "parket-hv@vh.test").execute()
+    a = maak_aanmelding(plaats=HALLE)
+    login("coordinator_hv")
+    assert WAARSCHUWING_HV in client.get(f"/ontvangst/{a.id}").text
+    d = open_dossier(client, a)
+    assert d.fase == "parketcheck"
+    assert WAARSCHUWING_HV in client.get(f"/dossiers/{d.id}").text
+    # Oost-Brabant has an active parket account: no warning there
+    c = client.application.test_client()
+    login("coordinator", c)
+    d2 = open_dossier(c, maak_aanmelding())
+    assert "heeft nog geen actief account" not in c.get(f"/dossiers/{d2.id}").text
