@@ -45,6 +45,8 @@ from vh.models import (
 )
 
 HISTORY = ["m0001_basis", "m0002_politie_instroom", "m0003_audit_alleen_toevoegen"]
+# The migrations written with the migrator since (not frozen SQL), in order.
+SINCE = ["m0007_dossier_buiten_vlaams_brabant"]
 # sha256 of each historical migration's frozen SQL: what databases in use were built with.
 FROZEN = {
     "m0001_basis": "fc791cc8741cbef134ecbc4d6ebb219c021700884ea80ae912a8db2f0b6bd3e3",
@@ -134,8 +136,17 @@ def fill_with_data() -> Dossier:
     Gemeente.create(postcode="3000", deelgemeente="Leuven", gemeente="Leuven", politiezone_nr="5388",
                     politiezone="Leuven", arrondissement="Leuven", pilootzone=True)
     coordinator = User.create(email="c@vh.test", naam="C", password_hash="x", rollen="coordinator")
-    dossier = Dossier.create(nummer="D-2025-0001", team=team, aangemaakt_door=coordinator)
-    Persoon.create(dossier=dossier, voornaam="Jan", achternaam="Peeters", rol="pleger")
+    # dossier and persoon with the columns of m0001 only (the models have newer columns)
+    dossier_tabel = Table("dossier", ("id", "nummer", "team_id", "fase", "pilootzone", "acuut", "ifg_vormen",
+                                      "fase_sinds", "aangemaakt_op", "aangemaakt_door_id")).bind(db)
+    dossier = Dossier(id=dossier_tabel.insert(
+        nummer="D-2025-0001", team_id=team.id, fase="nieuw", pilootzone=False, acuut=False, ifg_vormen="",
+        fase_sinds="2025-06-01 12:00:00", aangemaakt_op="2025-06-01 12:00:00",
+        aangemaakt_door_id=coordinator.id).execute(), nummer="D-2025-0001", team=team)
+    Table("persoon", ("id", "dossier_id", "voornaam", "achternaam", "naam_norm", "geslacht", "rol", "straat",
+                      "postcode", "relatie", "school", "geanonimiseerd")).bind(db).insert(
+        dossier_id=dossier.id, voornaam="Jan", achternaam="Peeters", naam_norm="jan peeters", geslacht="",
+        rol="pleger", straat="", postcode="", relatie="", school="", geanonimiseerd=False).execute()
     audit.record("dossier.view", dossier, user=coordinator)
     return dossier
 
@@ -146,7 +157,7 @@ def test_migrate_is_idempotent_and_keeps_data(empty_app):
     runner = empty_app.test_cli_runner()
     first = runner.invoke(args=["migrate"])
     assert first.exit_code == 0, first.output
-    assert first.output.strip() == "Toegepast: " + ", ".join(HISTORY)
+    assert first.output.strip() == "Toegepast: " + ", ".join(HISTORY + SINCE)
 
     with db.connection_context():
         Team.create(naam="Veilig Huis Testregio")
@@ -173,7 +184,7 @@ def test_init_db_twice(empty_app):
 # --- the migration files ---------------------------------------------------------------------
 
 def test_every_migration_is_numbered_with_up_migrator_db():
-    assert migrations.available() == HISTORY  # the next one is m0004_…
+    assert migrations.available() == HISTORY + SINCE
     for module in migrations.discover():
         assert list(inspect.signature(module.up).parameters) == ["migrator", "db"], module.__name__
 
@@ -196,10 +207,10 @@ def test_apply_until_an_unknown_migration_is_refused(conn):
 def test_a_database_made_by_main_is_up_to_date_and_upgrades_in_place(conn, tmp_path):
     build_as_main_did()
     dossier = fill_with_data()
-    assert migrations.apply() == []  # recognised: same record table, same names
+    assert migrations.apply() == SINCE  # recognised: same record table, same names; only the newer ones
 
-    proef = write_migration(tmp_path, "m0004_regie_proef", PROEF_MIGRATIE)
-    assert migrations.apply(modules=[*migrations.discover(), proef]) == ["m0004_regie_proef"]
+    proef = write_migration(tmp_path, "m9000_regie_proef", PROEF_MIGRATIE)
+    assert migrations.apply(modules=[*migrations.discover(), proef]) == ["m9000_regie_proef"]
     assert migrations.apply(modules=[*migrations.discover(), proef]) == []
 
     t = Table("dossier", ("id", "nummer", "regie_fase", "regie_notitie", "regie_door_id")).bind(db)
@@ -222,7 +233,7 @@ def test_an_older_database_upgrades_in_place_without_losing_data(conn):
     assert migrations.apply(until="m0001_basis") == ["m0001_basis"]
     dossier = fill_with_data()
 
-    assert migrations.apply() == ["m0002_politie_instroom", "m0003_audit_alleen_toevoegen"]
+    assert migrations.apply() == ["m0002_politie_instroom", "m0003_audit_alleen_toevoegen", *SINCE]
     assert Dossier.get_by_id(dossier.id).aangemaakt_door.email == "c@vh.test"
     assert Table("pv_nummer").bind(db).select().count() == 0  # the new table exists
     assert audit.verify()[0]
@@ -232,9 +243,9 @@ def test_an_older_database_upgrades_in_place_without_losing_data(conn):
 
 def test_the_runner_applies_a_migration_written_with_the_migrator(conn, tmp_path):
     migrations.apply()
-    proef = write_migration(tmp_path, "m0004_regie_proef", PROEF_MIGRATIE)
-    assert migrations.apply(modules=[*migrations.discover(), proef]) == ["m0004_regie_proef"]
-    assert "m0004_regie_proef" in migrations.applied()
+    proef = write_migration(tmp_path, "m9000_regie_proef", PROEF_MIGRATIE)
+    assert migrations.apply(modules=[*migrations.discover(), proef]) == ["m9000_regie_proef"]
+    assert "m9000_regie_proef" in migrations.applied()
 
     columns = {c.name: c for c in db.get_columns("dossier")}
     assert not columns["regie_fase"].null and columns["regie_notitie"].null
@@ -254,7 +265,7 @@ def test_the_runner_applies_a_migration_written_with_the_migrator(conn, tmp_path
 
 def test_a_failing_migration_leaves_nothing_behind(conn, tmp_path):
     migrations.apply()
-    kapot = write_migration(tmp_path, "m0004_kapot", '''
+    kapot = write_migration(tmp_path, "m9000_kapot", '''
 from peewee import CharField
 
 
@@ -265,7 +276,7 @@ def up(migrator, db):
     with pytest.raises(RuntimeError):
         migrations.apply(modules=[*migrations.discover(), kapot])
     assert "half" not in {c.name for c in db.get_columns("dossier")}
-    assert "m0004_kapot" not in migrations.applied()
+    assert "m9000_kapot" not in migrations.applied()
 
 
 # --- drift: models against the migrated database ---------------------------------------------
@@ -356,3 +367,26 @@ def test_drift_fails_when_a_model_changes_without_a_migration(conn, change, expe
     assert drift(db, [kaart()]) == []
     problems = drift(db, [kaart(**change)])
     assert any(expected in p for p in problems), problems
+
+
+def test_m0007_keeps_dossiers_and_persons_and_fills_the_defaults(conn):
+    """A database of m0003 with a dossier and a person upgrades in place: the dossier is not
+    marked outside Vlaams-Brabant and the person has no typed municipality."""
+    migrations.apply(until="m0003_audit_alleen_toevoegen")
+    team = Table("team", ("id", "naam", "parket_pauze")).bind(db)
+    team_id = team.insert(naam="Veilig Huis Oost-Brabant", parket_pauze=False).execute()
+    dossier = Table("dossier", ("id", "nummer", "team_id", "fase", "pilootzone", "acuut", "ifg_vormen",
+                                "fase_sinds", "aangemaakt_op")).bind(db)
+    dossier_id = dossier.insert(nummer="D-2025-0009", team_id=team_id, fase="nieuw", pilootzone=False,
+                                acuut=False, ifg_vormen="", fase_sinds="2025-06-01 12:00:00",
+                                aangemaakt_op="2025-06-01 12:00:00").execute()
+    persoon = Table("persoon", ("id", "dossier_id", "voornaam", "achternaam", "naam_norm", "geslacht", "rol",
+                                "straat", "postcode", "relatie", "school", "geanonimiseerd")).bind(db)
+    persoon.insert(dossier_id=dossier_id, voornaam="An", achternaam="Buiten", naam_norm="an buiten",
+                   geslacht="", rol="slachtoffer", straat="", postcode="1000", relatie="", school="",
+                   geanonimiseerd=False).execute()
+    assert migrations.apply() == SINCE
+    d = Dossier.get_by_id(dossier_id)
+    assert d.nummer == "D-2025-0009" and d.buiten_vlaams_brabant is False
+    p = Persoon.get(Persoon.dossier == dossier_id)
+    assert (p.naam, p.woonplaats, p.woonplaats_label) == ("An Buiten", "", "1000")
