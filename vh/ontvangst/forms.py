@@ -71,3 +71,22 @@ class PauzeForm(FlaskForm):
             return True
         self.pauze.errors = ["Kies of het parket deelneemt."]
         return False
+
+
+class OverdrachtForm(FlaskForm):
+    """Hand the referral to another team (the choices: every team but its own)."""
+    team = SelectField("Aan welk team draagt u de aanmelding over?", choices=[], validate_choice=False)
+
+    @classmethod
+    def voor(cls, teams: list[Team]) -> OverdrachtForm:
+        form = cls(prefix="overdracht")  # beside the decision form's own "team" field
+        form.team.choices = [("", "Kies een team")] + [(str(t.id), t.naam) for t in teams]
+        return form
+
+    def check(self, teams: list[Team]) -> Team | None:
+        """The chosen team, or None with the error beside the field (foreign ids are refused)."""
+        gekozen = next((t for t in teams if str(t.id) == self.team.data), None) if self.validate() else None
+        if gekozen is None:
+            self.team.errors = list(self.team.errors) + [
+                "Kies het team dat de aanmelding verder behandelt."]
+        return gekozen
