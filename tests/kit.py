@@ -64,6 +64,10 @@ ROLE_USERS = {
     "regisseur3": "regisseur3@vh.test",
     "beheerder": "beheer@vh.test",
     "dpo": "dpo@vh.test",
+    "parket_hv": "parket-hv@vh.test",
+    "politie_hv": "politie-hv@vh.test",
+    "regisseur2_hv": "regisseur2-hv@vh.test",
+    "regisseur3_hv": "regisseur3-hv@vh.test",
 }
 HX = {"HX-Request": "true", "HX-Target": "inhoud"}  # an htmx request aimed at an element
 SECRET_KEY = "test-secret-key-that-is-long-enough-123"

@@ -764,3 +764,27 @@ def test_later_verdergaan_with_missing_answers_is_allowed_but_not_with_wrong_one
     r = client.post(url(aid, "gebeurd"), data={"datum_incident-dag": "31", "datum_incident-maand": "2",
                                                "datum_incident-jaar": "2026", "actie": "later"})
     assert r.status_code == 422 and "bestaande datum" in r.text
+
+
+def test_a_person_outside_vlaams_brabant_keeps_the_name_of_their_municipality(client, login):
+    """Without JavaScript the field is on the form from the start; with it, it appears for a
+    postcode outside Vlaams-Brabant and not for one inside."""
+    login("aanmelder")
+    aid = nieuw(client)
+    page = client.get(url(aid, "clientsysteem")).text
+    assert 'name="woonplaats"' in page
+    assert 'name="woonplaats"' in client.get("/aanmelden/postcode?postcode=1000", headers=HX).text
+    assert 'name="woonplaats"' not in client.get("/aanmelden/postcode?postcode=3000", headers=HX).text
+    r = client.post(f"/aanmelden/{aid}/clientsysteem/personen",
+                    data=dict(SANDRA, postcode="1000", woonplaats="  Brussel "))
+    assert r.status_code == 303
+    p = Persoon.get()
+    assert (p.postcode, p.gemeente_id, p.woonplaats, p.woonplaats_label) == ("1000", None, "Brussel", "1000 Brussel")
+    assert "1000 Brussel" in client.get(url(aid, "clientsysteem")).text
+    assert "1000 Brussel" in client.get(url(aid, "controle")).text
+    # a postcode of Vlaams-Brabant: the typed name is not kept
+    r = client.post(f"/aanmelden/{aid}/clientsysteem/personen/{p.id}", data=dict(SANDRA, woonplaats="Brussel"))
+    assert r.status_code == 303 and Persoon.get_by_id(p.id).woonplaats == ""
+    r = client.post(f"/aanmelden/{aid}/clientsysteem/personen/{p.id}",
+                    data=dict(SANDRA, postcode="1000", woonplaats="x" * 81))
+    assert r.status_code == 422

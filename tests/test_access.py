@@ -113,24 +113,28 @@ AANMELDINGEN = [
     ("aanmelding.view", "a_concept", NOBODY),
     ("aanmelding.receive", "a_concept", NOBODY),
     ("aanmelding.verwijderen", "a_concept", NOBODY),
+    ("aanmelding.overdragen", "a_concept", NOBODY),
     # Submitted, team Oost-Brabant: the author follows its status but edits no more.
     ("aanmelding.edit", "a_ob", NOBODY),
     ("aanmelding.status", "a_ob", {"aanmelder"}),
     ("aanmelding.view", "a_ob", {"coordinator"}),
     ("aanmelding.receive", "a_ob", {"coordinator"}),
     ("aanmelding.verwijderen", "a_ob", NOBODY),
+    ("aanmelding.overdragen", "a_ob", {"coordinator"}),  # to another team, from the inbox
     # Submitted by the huisarts, team Halle-Vilvoorde.
     ("aanmelding.edit", "a_hv", NOBODY),
     ("aanmelding.status", "a_hv", {"huisarts"}),
     ("aanmelding.view", "a_hv", {"coordinator_hv"}),
     ("aanmelding.receive", "a_hv", {"coordinator_hv"}),
     ("aanmelding.verwijderen", "a_hv", NOBODY),
+    ("aanmelding.overdragen", "a_hv", {"coordinator_hv"}),
     # Submitted by the police, address outside Vlaams-Brabant (no team): any coordinator routes it.
     ("aanmelding.edit", "a_zonder_team", NOBODY),
     ("aanmelding.status", "a_zonder_team", {"politie"}),
     ("aanmelding.view", "a_zonder_team", COORDINATORS),
     ("aanmelding.receive", "a_zonder_team", COORDINATORS),
     ("aanmelding.verwijderen", "a_zonder_team", NOBODY),
+    ("aanmelding.overdragen", "a_zonder_team", COORDINATORS),
 ]
 
 PARKETCHECKS = [

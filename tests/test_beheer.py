@@ -525,9 +525,9 @@ def test_create_organisation_without_js_and_with_htmx(client, beheerder):
     changes = wijzigingen(last_event("beheer.organisatie.create"))
     assert changes["naam"] == [None, "CAW Halle-Vilvoorde"] and changes["type"] == [None, "caw"]
     r = client.post("/beheer/organisaties/nieuw", headers=HX, data=org_data(
-        naam="PZ Vilvoorde-Machelen", type="politie", arrondissement="Halle-Vilvoorde", politiezone_nr="5411"))
+        naam="PZ Zennevallei", type="politie", arrondissement="Halle-Vilvoorde", politiezone_nr="5905"))
     assert r.status_code == 204 and r.headers["HX-Location"] == "/beheer/organisaties"
-    assert Organisatie.get(Organisatie.naam == "PZ Vilvoorde-Machelen").politiezone_nr == "5411"
+    assert Organisatie.get(Organisatie.naam == "PZ Zennevallei").politiezone_nr == "5905"
 
 
 @pytest.mark.parametrize("over, veld, boodschap", [

@@ -356,3 +356,31 @@ def test_screen_is_in_the_dossier_frame(client, login):
     assert views() == 3
     # The dossier's overview has the same tabs.
     assert f'<a href="{url(d)}">Besluit</a>' in client.get(f"/dossiers/{d.id}").text
+
+
+# ---------------------------------------------------------------- every team: only people of the dossier's region
+def test_halle_vilvoorde_dossier_offers_its_own_regisseurs(app):
+    """Vilvoorde (PZ VIMA, a pilot zone): spoor 2 is Stad Vilvoorde's regisseur, spoor 3 the
+    Halle-Vilvoorde team's; the Leuven people are not offered, and the other way round."""
+    hv = maak_dossier(plaats=("1800", "Vilvoorde"), teamnaam="Veilig Huis Halle-Vilvoorde")
+    assert besluiten.gezinszone(hv) == "5411"
+    assert [u.email for u in besluiten.regisseurs(hv, "spoor2")] == ["regisseur2-hv@vh.test"]
+    assert [u.email for u in besluiten.regisseurs(hv, "spoor3")] == ["regisseur3-hv@vh.test"]
+    oost = maak_dossier()
+    assert [u.email for u in besluiten.regisseurs(oost, "spoor3")] == ["regisseur3@vh.test"]
+    assert [u.email for u in besluiten.regisseurs(oost, "spoor2")] == ["regisseur2@vh.test"]
+    # A regisseur of a Veilig Huis organisation of another region is refused, also when posted.
+    with pytest.raises(besluiten.BesluitError, match="casusregisseur spoor 3"):
+        besluiten.neem_besluit(hv, "spoor3", "Intensief.", User.get(User.email == "coordinator-hv@vh.test"),
+                               regisseur=User.get(User.email == "regisseur3@vh.test"))
+
+
+def test_besluit_screen_of_halle_vilvoorde_lists_its_regisseurs(client, login):
+    hv = maak_dossier(plaats=("1800", "Vilvoorde"), teamnaam="Veilig Huis Halle-Vilvoorde")
+    login("coordinator-hv@vh.test")
+    r = client.get(url(hv))
+    assert r.status_code == 200
+    hv_r2, hv_r3 = (User.get(User.email == e) for e in ("regisseur2-hv@vh.test", "regisseur3-hv@vh.test"))
+    assert hv_r2.naam in r.text and hv_r3.naam in r.text
+    assert "Pieter Goossens" not in r.text and "Lotte Stevens" not in r.text
+    assert "Niemand beschikbaar" not in r.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kit import (
-    HV, HX, VOS, assert_fragment, assert_page, count_queries, maak_aanmelding, maak_dossier, maak_overleg,
+    HALLE, HV, HX, VOS, assert_fragment, assert_page, count_queries, maak_aanmelding, maak_dossier, maak_overleg, open_dossier,
 )
 
 from vh.dossier import doorlooptijden
@@ -227,3 +227,38 @@ def test_a_dossier_that_went_to_triage_during_a_pause_offers_the_parketcheck(cli
     assert "Vraag de parketcheck aan" in html and f"/dossiers/{d.id}/parketcheck" in html
     assert client.post(f"/dossiers/{d.id}/parketcheck").status_code == 303
     assert Dossier.get_by_id(d.id).fase == "parketcheck"
+
+
+# ---------------------------------------------------------------- a parket without an account
+WAARSCHUWING_HV = ("Het parket van Halle-Vilvoorde heeft nog geen actief account: de vraag wordt niet "
+                   "gezien. Vraag de beheerder een account aan te maken.")
+
+
+def test_parket_zonder_account_rule(app):
+    from kit import HV, team
+
+    from vh.models import User
+    from vh.parket.parketcheck import parket_zonder_account
+    assert parket_zonder_account(team()) is None and parket_zonder_account(team(HV)) is None
+    User.update(actief=False).where(User.email == "parket-hv@vh.test").execute()
+    assert parket_zonder_account(team(HV)) == WAARSCHUWING_HV
+    assert parket_zonder_account(team()) is None  # Leuven's account does not count for Halle-Vilvoorde
+    # an account of the right parket without the parket role does not count either
+    User.update(actief=True, rollen="aanmelder").where(User.email == "parket-hv@vh.test").execute()
+    assert parket_zonder_account(team(HV)) == WAARSCHUWING_HV
+
+
+def test_coordinator_is_warned_where_the_parket_is_asked(client, login):
+    from vh.models import User
+    User.update(actief=False).where(User.email == "parket-hv@vh.test").execute()
+    a = maak_aanmelding(plaats=HALLE)
+    login("coordinator_hv")
+    assert WAARSCHUWING_HV in client.get(f"/ontvangst/{a.id}").text
+    d = open_dossier(client, a)
+    assert d.fase == "parketcheck"
+    assert WAARSCHUWING_HV in client.get(f"/dossiers/{d.id}").text
+    # Oost-Brabant has an active parket account: no warning there
+    c = client.application.test_client()
+    login("coordinator", c)
+    d2 = open_dossier(c, maak_aanmelding())
+    assert "heeft nog geen actief account" not in c.get(f"/dossiers/{d2.id}").text

@@ -45,7 +45,8 @@ from vh.models import (
 )
 
 HISTORY = ["m0001_basis", "m0002_politie_instroom", "m0003_audit_alleen_toevoegen"]  # frozen SQL
-MIGRATOR = ["m0004_persoon_geboortedatum_index", "m0006_persoon_taal", "m0008_team_adres",
+MIGRATOR = ["m0004_persoon_geboortedatum_index", "m0006_persoon_taal",
+            "m0007_dossier_buiten_vlaams_brabant", "m0008_team_adres",
             "m0009_rollen_en_wachtwoorden"]  # playhouse.migrate
 # Every migration, in order: the historical ones (frozen SQL) and those on playhouse.migrate.
 MIGRATIONS = [*HISTORY, *MIGRATOR]
@@ -146,11 +147,17 @@ def fill_with_data() -> Dossier:
     Gemeente.create(postcode="3000", deelgemeente="Leuven", gemeente="Leuven", politiezone_nr="5388",
                     politiezone="Leuven", arrondissement="Leuven", pilootzone=True)
     coordinator = User.create(email="c@vh.test", naam="C", password_hash="x", rollen="coordinator")
-    dossier = Dossier.create(nummer="D-2025-0001", team=team, aangemaakt_door=coordinator)
-    # Written as a table row: the live model may hold columns a later migration adds.
-    velden = dict(dossier_id=dossier.id, voornaam="Jan", achternaam="Peeters", naam_norm="jan peeters",
-                  rol="pleger", geslacht="", straat="", postcode="", relatie="", school="", geanonimiseerd=False)
-    Table("persoon", tuple(velden)).bind(db).insert(**velden).execute()
+    # dossier and persoon with the columns of m0001 only (the models have newer columns)
+    dossier_tabel = Table("dossier", ("id", "nummer", "team_id", "fase", "pilootzone", "acuut", "ifg_vormen",
+                                      "fase_sinds", "aangemaakt_op", "aangemaakt_door_id")).bind(db)
+    dossier = Dossier(id=dossier_tabel.insert(
+        nummer="D-2025-0001", team_id=team.id, fase="nieuw", pilootzone=False, acuut=False, ifg_vormen="",
+        fase_sinds="2025-06-01 12:00:00", aangemaakt_op="2025-06-01 12:00:00",
+        aangemaakt_door_id=coordinator.id).execute(), nummer="D-2025-0001", team=team)
+    Table("persoon", ("id", "dossier_id", "voornaam", "achternaam", "naam_norm", "geslacht", "rol", "straat",
+                      "postcode", "relatie", "school", "geanonimiseerd")).bind(db).insert(
+        dossier_id=dossier.id, voornaam="Jan", achternaam="Peeters", naam_norm="jan peeters", geslacht="",
+        rol="pleger", straat="", postcode="", relatie="", school="", geanonimiseerd=False).execute()
     audit.record("dossier.view", dossier, user=coordinator)
     return dossier
 
@@ -380,3 +387,26 @@ def test_drift_fails_when_a_model_changes_without_a_migration(conn, change, expe
     assert drift(db, [kaart()]) == []
     problems = drift(db, [kaart(**change)])
     assert any(expected in p for p in problems), problems
+
+
+def test_m0007_keeps_dossiers_and_persons_and_fills_the_defaults(conn):
+    """A database of m0003 with a dossier and a person upgrades in place: the dossier is not
+    marked outside Vlaams-Brabant and the person has no typed municipality."""
+    migrations.apply(until="m0003_audit_alleen_toevoegen")
+    team = Table("team", ("id", "naam", "parket_pauze")).bind(db)
+    team_id = team.insert(naam="Veilig Huis Oost-Brabant", parket_pauze=False).execute()
+    dossier = Table("dossier", ("id", "nummer", "team_id", "fase", "pilootzone", "acuut", "ifg_vormen",
+                                "fase_sinds", "aangemaakt_op")).bind(db)
+    dossier_id = dossier.insert(nummer="D-2025-0009", team_id=team_id, fase="nieuw", pilootzone=False,
+                                acuut=False, ifg_vormen="", fase_sinds="2025-06-01 12:00:00",
+                                aangemaakt_op="2025-06-01 12:00:00").execute()
+    persoon = Table("persoon", ("id", "dossier_id", "voornaam", "achternaam", "naam_norm", "geslacht", "rol",
+                                "straat", "postcode", "relatie", "school", "geanonimiseerd")).bind(db)
+    persoon.insert(dossier_id=dossier_id, voornaam="An", achternaam="Buiten", naam_norm="an buiten",
+                   geslacht="", rol="slachtoffer", straat="", postcode="1000", relatie="", school="",
+                   geanonimiseerd=False).execute()
+    assert migrations.apply() == MIGRATOR
+    d = Dossier.get_by_id(dossier_id)
+    assert d.nummer == "D-2025-0009" and d.buiten_vlaams_brabant is False
+    p = Persoon.get(Persoon.dossier == dossier_id)
+    assert (p.naam, p.woonplaats, p.woonplaats_label) == ("An Buiten", "", "1000")

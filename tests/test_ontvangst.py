@@ -460,3 +460,90 @@ def test_rule_zet_parket_pauze_changes_and_audits_once(app, user):
     assert AuditEvent.select().where(AuditEvent.actie == "team.parket_pauze").count() == 1
     assert pauze.zet_parket_pauze(t, False, user("coordinator")) is True
     assert Team.get_by_id(t.id).parket_pauze_sinds is None
+
+
+# ---------------------------------------------------------------- out of province: hand over, marker, woonplaats
+BRUSSEL = [("Dirk", "Buiten", dt.date(1973, 1, 1), "slachtoffer")]
+
+
+def _brussel():
+    a = maak_aanmelding(plaats=None, personen=BRUSSEL)
+    Persoon.update(postcode="1000", woonplaats="Brussel").where(Persoon.aanmelding == a.id).execute()
+    return a
+
+
+def test_coordinator_hands_a_referral_to_another_team(client, login, user):
+    a = _brussel()
+    login("coordinator")
+    page = client.get(f"/ontvangst/{a.id}").text
+    assert "Aan een ander team overdragen" in page and "1000 Brussel" in page
+    r = client.post(f"/ontvangst/{a.id}/overdragen", data={"overdracht-team": str(team("Veilig Huis Halle-Vilvoorde").id)})
+    assert r.status_code == 303 and r.headers["Location"].endswith("/ontvangst")
+    a = Aanmelding.get_by_id(a.id)
+    assert a.team_id == team("Veilig Huis Halle-Vilvoorde").id and a.status == "ingediend"
+    event = AuditEvent.get(AuditEvent.actie == "aanmelding.overdragen")
+    assert event.user_id == user("coordinator").id and "Dirk" not in (event.details or "")
+    # the first team no longer sees it; the other team's coordinator does
+    assert f'href="/ontvangst/{a.id}"' not in client.get("/ontvangst").text
+    assert client.get(f"/ontvangst/{a.id}").status_code == 404
+    c = client.application.test_client()
+    login("coordinator_hv", c)
+    assert f'href="/ontvangst/{a.id}"' in c.get("/ontvangst").text
+    d = open_dossier(c, a)
+    assert d.team_id == team("Veilig Huis Halle-Vilvoorde").id and d.buiten_vlaams_brabant
+    page = c.get(f"/dossiers/{d.id}").text
+    assert "Buiten Vlaams-Brabant" in page and "1000 Brussel" in page
+
+
+def test_hand_over_a_team_referral_with_htmx(client, login):
+    a = maak_aanmelding()
+    login("coordinator")
+    r = client.post(f"/ontvangst/{a.id}/overdragen", data={"overdracht-team": str(team("Veilig Huis Halle-Vilvoorde").id)},
+                    headers=HX)
+    assert r.status_code == 204 and r.headers["HX-Location"].endswith("/ontvangst")
+    assert Aanmelding.get_by_id(a.id).team.naam == "Veilig Huis Halle-Vilvoorde"
+
+
+@pytest.mark.parametrize("waarde", ["", "abc", "99999999999999999999999", "own"])
+def test_hand_over_refuses_bad_team(client, login, waarde):
+    a = maak_aanmelding()
+    if waarde == "own":
+        waarde = str(team().id)
+    login("coordinator")
+    r = client.post(f"/ontvangst/{a.id}/overdragen", data={"overdracht-team": waarde})
+    assert r.status_code == 422 and "Kies het team" in r.text and "Er is een probleem" in r.text
+    assert Aanmelding.get_by_id(a.id).team_id == team().id
+
+
+def test_hand_over_access_and_decided_referrals(client, login):
+    a = maak_aanmelding()
+    hv = str(team("Veilig Huis Halle-Vilvoorde").id)
+    # 404 for who may not know it exists; its author knows it, and gets 403
+    for role, status in (("coordinator_hv", 404), ("parket", 404), ("beheerder", 404), ("aanmelder", 403)):
+        c = client.application.test_client()
+        login(role, c)
+        assert c.post(f"/ontvangst/{a.id}/overdragen", data={"overdracht-team": hv}).status_code == status, role
+    login("coordinator")
+    open_dossier(client, a)
+    r = client.post(f"/ontvangst/{a.id}/overdragen", data={"overdracht-team": hv})
+    assert r.status_code == 303 and Aanmelding.get_by_id(a.id).team_id == team().id
+    assert not AuditEvent.select().where(AuditEvent.actie == "aanmelding.overdragen").exists()
+
+
+def test_overdragen_rule_is_conditional(app, user):
+    a = maak_aanmelding()
+    beoordelen.niet_ontvankelijk(a, user("coordinator"), "Geen IFG.")
+    with pytest.raises(beoordelen.AlBehandeld):
+        beoordelen.overdragen(Aanmelding.get_by_id(a.id), team("Veilig Huis Halle-Vilvoorde"), user("coordinator"))
+
+
+def test_woonplaats_label_of_a_person_outside_vlaams_brabant(app):
+    a = _brussel()
+    p = Persoon.get(Persoon.aanmelding == a.id)
+    assert p.woonplaats_label == "1000 Brussel"
+    p.woonplaats = ""
+    assert p.woonplaats_label == "1000"
+    p.postcode = ""
+    assert p.woonplaats_label == ""
+    leuven = Persoon.get(Persoon.aanmelding == maak_aanmelding().id)
+    assert leuven.woonplaats_label == "3000 Leuven"

@@ -493,7 +493,7 @@ def test_verslag_for_kernpartner_hides_dossiers_they_may_no_longer_see(client, l
     assert "1 agendapunt staat niet in dit verslag" in r.text
     for _voornaam, achternaam, *_ in GEZIN:
         assert achternaam not in r.text
-    ander = maak_overleg(deelnemers=("coordinator-hv@vh.test",), teamnaam=HV)
+    ander = maak_overleg(deelnemers=("politie-hv@vh.test",), teamnaam=HV)
     assert client.get(f"/overleggen/{ander.id}/verslag").status_code == 404
 
 
@@ -626,3 +626,48 @@ def test_a_meeting_still_to_come_records_no_bespreking_or_decision(client, login
     # without ?overleg= the latest meeting that took place is taken, not the coming one
     vandaag = maak_overleg(dossiers=[d], dagen=0)
     assert besluiten.overleg_van(d).id == vandaag.id
+
+
+# ---------------------------------------------------------------- kernpartners of the team's region
+def test_kernpartners_are_those_of_the_team_region(app):
+    """A kernpartner belongs to a team's region through their organisation's arrondissement, the
+    arrondissement of their organisation's police zone, or a UserTeam link."""
+    from vh.auth.accounts import create_user
+    from vh.models import Organisatie
+    from vh.triage import overleg as regels
+    assert [u.email for u in regels.kernpartners([team(HV)])] == ["politie-hv@vh.test"]
+    assert {u.email for u in regels.kernpartners([team()])} == {"politie@vh.test", "ggz@vh.test"}
+    # a police zone without arrondissement on the organisation: the zone's arrondissement counts
+    Organisatie.create(naam="PZ Zennevallei", type="politie", politiezone_nr="5905")
+    create_user(email="zennevallei@vh.test", naam="Inspecteur Zenne", rollen=["kernpartner"],
+                password=None, organisatie="PZ Zennevallei")
+    # a province-wide organisation: only through a link with the team
+    create_user(email="ocj-hv@vh.test", naam="Consulent HV", rollen=["kernpartner"],
+                password=None, organisatie="OCJ Vlaams-Brabant", teams=[HV])
+    assert {u.email for u in regels.kernpartners([team(HV)])} == {
+        "politie-hv@vh.test", "zennevallei@vh.test", "ocj-hv@vh.test"}
+    assert "zennevallei@vh.test" not in {u.email for u in regels.kernpartners([team()])}
+
+
+def test_halle_vilvoorde_overleg_offers_only_its_kernpartners(client, login, user):
+    login("coordinator_hv")
+    r = client.get("/overleggen/nieuw")
+    assert r.status_code == 200
+    assert user("politie-hv@vh.test").naam in r.text
+    assert "Inspecteur Tom Claes" not in r.text and "Nadia El Amrani" not in r.text
+    data = dict(volgende_week(), team=team(HV).id, deelnemers=[user("politie").id])
+    r = client.post("/overleggen/nieuw", data=data)
+    assert r.status_code == 422 and "Kies alleen kernpartners uit de lijst" in r.text
+    data["deelnemers"] = [user("politie-hv@vh.test").id]
+    assert client.post("/overleggen/nieuw", data=data).status_code == 303
+
+
+def test_opslaan_refuses_a_kernpartner_of_another_region(app, user):
+    """A coordinator of both teams: the participants must belong to the overleg's own team."""
+    from vh.models import UserTeam
+    from vh.triage import overleg as regels
+    UserTeam.create(user=user("coordinator"), team=team(HV))
+    with pytest.raises(regels.OverlegError, match="regio"):
+        regels.opslaan(user("coordinator"), team_id=team(HV).id, datum=dt.date.today(),
+                       tijd=dt.time(9, 30), plaats="Vilvoorde", deelnemers=[user("politie").id])
+    assert not Overleg.select().where(Overleg.team == team(HV).id).exists()

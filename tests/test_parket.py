@@ -7,7 +7,6 @@ import pytest
 from kit import HALLE, HX, assert_fragment, maak_aanmelding, open_dossier
 
 from vh import access
-from vh.auth.accounts import create_user
 from vh.models import AuditEvent, Bijdrage, Dossier, Overgang, Parketcheck, Team, User, utcnow
 from vh.ontvangst.beoordelen import nieuw_dossier
 from vh.parket import parketcheck
@@ -16,8 +15,8 @@ from vh.workflow import WorkflowError
 
 @pytest.fixture
 def parket_hv():
-    return create_user(email="parket-hv@vh.test", naam="Mr. Ilse Parket", rollen=["parket"],
-                       password="demo-veilig-huis", organisatie="Parket Halle-Vilvoorde")
+    """The demo account of Parket Halle-Vilvoorde."""
+    return User.get(User.email == "parket-hv@vh.test")
 
 
 def _check(client, login, **velden) -> Parketcheck:

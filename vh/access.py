@@ -332,6 +332,12 @@ def _aanmelding_received(user: User, a: Aanmelding) -> bool:
     return a.status != "concept" and _in(aanmeldingen_received_by(user), a)
 
 
+@rule("aanmelding.overdragen", Aanmelding)
+def _aanmelding_overdragen(user: User, a: Aanmelding) -> bool:
+    """Hand a referral to another team: a coordinator who receives it, before the decision."""
+    return a.status == "ingediend" and _in(aanmeldingen_received_by(user), a)
+
+
 @rule("brief.compose", Aanmelding)
 def _brief_compose(user: User, a: Aanmelding) -> bool:
     """The advice letter to the referrer: a coordinator of the referral's team."""

@@ -189,7 +189,7 @@ class LeegForm(FlaskForm):
 # ---------------------------------------------------------------- a person of the cliëntsysteem
 POSTCODE = re.compile(r"[1-9][0-9]{3}")
 PERSOON_VELDEN = ("voornaam", "achternaam", "geboortedatum", "geslacht", "rol", "straat",
-                  "postcode", "relatie", "school", "taal", "tolk_nodig")
+                  "postcode", "woonplaats", "relatie", "school", "taal", "tolk_nodig")
 
 
 class PersoonForm(FlaskForm):
@@ -203,6 +203,8 @@ class PersoonForm(FlaskForm):
     straat = regel("Straat en huisnummer", None, 160)
     postcode = StringField("Postcode", validators=[Optional(), te_lang(10, "Deze postcode")])
     gemeente = SelectField("Deelgemeente", choices=[], validate_choice=False)
+    # The municipality's name for a postcode outside Vlaams-Brabant (no Gemeente row), e.g. Brussel.
+    woonplaats = regel("Gemeente", None, 80)
     relatie = regel("Relatie tot de anderen", None, 200)
     school = regel("School", None, 160)
     taal = regel("Welke taal spreekt deze persoon?", None, 80)
@@ -257,6 +259,8 @@ class PersoonForm(FlaskForm):
                 data = data.strip()
             values[naam] = "" if data is None and naam != "geboortedatum" else data
         values["gemeente_id"] = self.gekozen_gemeente.id if self.gekozen_gemeente else None
+        if self.gekozen_gemeente or not values["postcode"]:
+            values["woonplaats"] = ""  # only kept for an address without a Gemeente row
         return values
 
     def zet_opties(self, postcode: str | None, gekozen_id=None):

@@ -44,6 +44,8 @@ ORGANISATIES = [
     ("CGG Vlaams-Brabant Oost", "ggz", "Leuven", None),
     ("OCJ Vlaams-Brabant", "ocj", None, None),
     ("Justitiehuis Leuven", "justitiehuis", "Leuven", None),
+    ("PZ Vilvoorde-Machelen", "politie", "Halle-Vilvoorde", "5411"),
+    ("Stad Vilvoorde", "lokaal_bestuur", "Halle-Vilvoorde", "5411"),
 ]
 
 ACCOUNTS = [
@@ -67,6 +69,15 @@ ACCOUNTS = [
     ("dpo@vh.test", "Dirk Privacy", ["dpo"], "Veilig Huis Oost-Brabant", [],
      "Functionaris voor gegevensbescherming"),
     ("ocj@vh.test", "Marieke Vos", ["aanmelder"], "OCJ Vlaams-Brabant", [], "Consulent"),
+    # Halle-Vilvoorde: its own parket, police, and regisseurs of spoor 2 (PZ VIMA) and spoor 3.
+    ("parket-hv@vh.test", "Mr. Ingrid Van Damme", ["parket"], "Parket Halle-Vilvoorde", [],
+     "Parketcriminoloog"),
+    ("politie-hv@vh.test", "Inspecteur Youssef Bakkali", ["aanmelder", "kernpartner"],
+     "PZ Vilvoorde-Machelen", [], "Inspecteur intrafamiliaal geweld"),
+    ("regisseur2-hv@vh.test", "Jana De Wolf", ["regisseur2"], "Stad Vilvoorde", [],
+     "Casusregisseur spoor 2"),
+    ("regisseur3-hv@vh.test", "Wim Verhaegen", ["regisseur3"], "Veilig Huis Halle-Vilvoorde",
+     ["Veilig Huis Halle-Vilvoorde"], "Casusregisseur spoor 3"),
 ]
 
 # The two cases of the seed (names invented, fictional).

@@ -19,7 +19,7 @@ from vh.models import (
     Persoon,
     User,
 )
-from vh.parket.parketcheck import wacht, wacht_dagen_max
+from vh.parket.parketcheck import parket_zonder_account, wacht, wacht_dagen_max
 from vh.templating import dagen_sinds
 from vh.workflow import CASUSREGIE, FASEN, OVERGANGEN, TRIAGE, allowed
 
@@ -38,13 +38,17 @@ def volgende_stap(dossier: Dossier, check: Parketcheck | None, user) -> dict:
             return dict(titel="Wacht tot het parket weer deelneemt", wie="Coördinator",
                         uitleg="Het parket neemt tijdelijk niet deel. Zodra het weer deelneemt, "
                                "vraagt u hier de parketcheck aan.")
+        coordinator = access.can(user, "parketcheck.request", dossier)
         return dict(titel="Vraag de parketcheck aan", wie="Coördinator",
                     uitleg="Het parket beslist of er in dit dossier informatie gedeeld mag worden.",
-                    actie="parket_vragen" if access.can(user, "parketcheck.request", dossier) else None)
+                    actie="parket_vragen" if coordinator else None,
+                    waarschuwing=parket_zonder_account(dossier.team) if coordinator else None)
     if fase == "parketcheck":
         w = wacht(check) if check else {"dagen": 0, "te_lang": False}
         return dict(titel="Wacht op antwoord van het parket", wie="Parket", wacht=w,
-                    uitleg="Zonder akkoord van het parket deelt niemand informatie over dit dossier.")
+                    uitleg="Zonder akkoord van het parket deelt niemand informatie over dit dossier.",
+                    waarschuwing=parket_zonder_account(dossier.team)
+                    if access.can(user, "parketcheck.request", dossier) else None)
     if fase in TRIAGE:
         return _triage_stap(dossier, check, user)
     if fase in CASUSREGIE:

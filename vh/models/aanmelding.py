@@ -99,6 +99,7 @@ class Persoon(BaseModel):
     straat = CharField(max_length=160, default="")
     postcode = CharField(max_length=10, default="")
     gemeente = ForeignKeyField(Gemeente, null=True, backref="+")
+    woonplaats = CharField(max_length=80, default="")  # the municipality's name without a Gemeente row
     relatie = CharField(max_length=200, default="")
     school = CharField(max_length=160, default="")
     taal = CharField(max_length=80, default="")  # the language this person speaks
@@ -112,6 +113,14 @@ class Persoon(BaseModel):
     @property
     def naam(self) -> str:
         return f"{self.voornaam} {self.achternaam}"
+
+    @property
+    def woonplaats_label(self) -> str:
+        """Where the person lives, for display: the Gemeente's label ("3010 Kessel-Lo (Leuven)"),
+        else postcode and the typed municipality ("1000 Brussel"), else what is known, or ""."""
+        if self.gemeente_id:
+            return self.gemeente.label
+        return " ".join(v for v in (self.postcode, self.woonplaats) if v)
 
     @property
     def initialen(self) -> str:

@@ -28,6 +28,7 @@ class Dossier(BaseModel):
     spoor = IntegerField(null=True)  # 2 or 3 once decided
     regisseur = ForeignKeyField(User, backref="regie_dossiers", null=True)
     pilootzone = BooleanField(default=False)  # derived from the persons' municipality
+    buiten_vlaams_brabant = BooleanField(default=False)  # opened from a referral outside the province
     acuut = BooleanField(default=False)
     ifg_vormen = CharField(max_length=200, default="")
     fase_sinds = DateTimeField(default=utcnow)

@@ -21,7 +21,7 @@ from vh.models import (
     join_list,
     utcnow,
 )
-from vh.parket.parketcheck import vraag_aan
+from vh.parket.parketcheck import parket_zonder_account, vraag_aan
 
 MAX_LIJST = 200
 MAX_GEZOCHT = 20  # dossiers shown for a name search: enough to choose, too few to browse
@@ -114,10 +114,19 @@ def beoordeling(a: Aanmelding, user, gekozen=None) -> dict:
     joinable = [d for d, _ in bekend if d.fase != Fase.AFGESLOTEN]
     if gekozen and all(str(d.id) != gekozen for d in joinable) and (d := koppelbaar(a, user, gekozen)):
         joinable.append(d)
+    team = a.team if a.team_id else None
     return dict(personen=list(Persoon.van(aanmelding=a)), bekend=bekend, joinable=joinable,
                 # outside Vlaams-Brabant: the coordinator chooses one of their teams
                 teams=None if a.team_id else list(access.teams_coordinated_by(user)),
-                team=a.team if a.team_id else None)
+                team=team, andere_teams=andere_teams(a),
+                parket_waarschuwing=(parket_zonder_account(team)
+                                     if team is not None and not team.parket_pauze else None))
+
+
+def andere_teams(a: Aanmelding) -> list[Team]:
+    """The teams a referral can be handed to: every team but its own, by name."""
+    query = Team.select().order_by(Team.naam)
+    return list(query.where(Team.id != a.team_id) if a.team_id else query)
 
 
 # ---------------------------------------------------------------- the decisions
@@ -137,6 +146,25 @@ def _neem(a: Aanmelding, user, status: str, **velden) -> None:
         raise AlBehandeld()
     for name, value in values.items():
         setattr(a, name, value)
+
+
+def overdragen(a: Aanmelding, team: Team, user) -> Aanmelding:
+    """Hand a submitted referral to another team (e.g. an address outside Vlaams-Brabant, or the
+    family moved): that team's coordinators now receive it, this team's no longer do. Refused
+    with AlBehandeld when it was decided (or handed over) meanwhile; ValueError for its own team."""
+    if team.id == a.team_id:
+        raise ValueError("de aanmelding hoort al bij dit team")
+    old = {"team": a.team_id}
+    with db.atomic():
+        n = (Aanmelding.update(team=team.id, gewijzigd_op=utcnow())
+             .where((Aanmelding.id == a.id) & (Aanmelding.status == AanmeldingStatus.INGEDIEND)
+                    & (Aanmelding.team.is_null() if a.team_id is None else Aanmelding.team == a.team_id))
+             .execute())
+        if n != 1:
+            raise AlBehandeld()
+        a.team = team
+        audit.record_change("aanmelding.overdragen", a, old, {"team": team.id}, user=user)
+    return a
 
 
 def niet_ontvankelijk(a: Aanmelding, user, reden: str) -> Besluit:
@@ -180,7 +208,8 @@ def nieuw_dossier(a: Aanmelding, user, team: Team) -> Dossier:
     with db.atomic():
         _neem(a, user, AanmeldingStatus.ONTVANKELIJK, **({"team": team.id} if a.team_id is None else {}))
         dossier = Dossier.create(nummer=Nummering.volgende("dossier", "D"), team=team,
-                                 ifg_vormen=a.ifg_vormen, pilootzone=a.pilootzone, aangemaakt_door=user)
+                                 ifg_vormen=a.ifg_vormen, pilootzone=a.pilootzone,
+                                 buiten_vlaams_brabant=a.buiten_vlaams_brabant, aangemaakt_door=user)
         Aanmelding.update(dossier=dossier.id).where(Aanmelding.id == a.id).execute()
         a.dossier = dossier
         Persoon.update(dossier=dossier.id).where(Persoon.aanmelding == a.id).execute()

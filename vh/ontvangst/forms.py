@@ -81,3 +81,22 @@ class ZoekForm(FlaskForm):
         DataRequired("Vul een naam in, bijvoorbeeld Peggy Claes of alleen Claes."),
         Length(min=2, max=120, message="Vul een naam in van 2 tot 120 tekens.")])
     geboortedatum = DatumField("Geboortedatum (niet verplicht)")
+
+
+class OverdrachtForm(FlaskForm):
+    """Hand the referral to another team (the choices: every team but its own)."""
+    team = SelectField("Aan welk team draagt u de aanmelding over?", choices=[], validate_choice=False)
+
+    @classmethod
+    def voor(cls, teams: list[Team]) -> OverdrachtForm:
+        form = cls(prefix="overdracht")  # beside the decision form's own "team" field
+        form.team.choices = [("", "Kies een team")] + [(str(t.id), t.naam) for t in teams]
+        return form
+
+    def check(self, teams: list[Team]) -> Team | None:
+        """The chosen team, or None with the error beside the field (foreign ids are refused)."""
+        gekozen = next((t for t in teams if str(t.id) == self.team.data), None) if self.validate() else None
+        if gekozen is None:
+            self.team.errors = list(self.team.errors) + [
+                "Kies het team dat de aanmelding verder behandelt."]
+        return gekozen

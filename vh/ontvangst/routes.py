@@ -11,7 +11,7 @@ from vh.htmx import answer, is_fragment_request, render
 from vh.keuzes import AanmeldingStatus, Fase
 from vh.models import Aanmelding, Team
 from vh.ontvangst import beoordelen
-from vh.ontvangst.forms import BESTAAND, NIET_ONTVANKELIJK, OntvangstForm, PauzeForm, ZoekForm
+from vh.ontvangst.forms import BESTAAND, NIET_ONTVANKELIJK, OntvangstForm, OverdrachtForm, PauzeForm, ZoekForm
 from vh.ontvangst.pauze import wachten_op_parketcheck, zet_parket_pauze
 from vh.workflow import WorkflowError
 
@@ -75,7 +75,8 @@ def toon(aanmelding_id):
     return render("ontvangst/toon.html", {"scherm": "content", "beslissing": "beslissing"},
                   status=422 if request.method == "POST" else 200,
                   title=f"Aanmelding {a.nummer}", a=a, form=form, fout=fout,
-                  zoekform=ZoekForm(formdata=None), **ctx)
+                  zoekform=ZoekForm(formdata=None),
+                  overdracht=OverdrachtForm.voor(ctx["andere_teams"]), **ctx)
 
 
 @bp.route("/ontvangst/<int:aanmelding_id>/zoeken", methods=["POST"])
@@ -97,7 +98,33 @@ def zoek(aanmelding_id):
     return render("ontvangst/toon.html", {"scherm": "content", "zoeken": "zoeken"}, status=status,
                   title=f"Aanmelding {a.nummer}", a=a, form=OntvangstForm.voor(ctx["joinable"], ctx["teams"]),
                   fout=None, zoekform=zoekform, gevonden=gevonden, meer_gevonden=meer,
-                  max_gezocht=beoordelen.MAX_GEZOCHT, **ctx)
+                  max_gezocht=beoordelen.MAX_GEZOCHT,
+                  overdracht=OverdrachtForm.voor(ctx["andere_teams"]), **ctx)
+
+
+@bp.route("/ontvangst/<int:aanmelding_id>/overdragen", methods=["POST"])
+@login_required
+def overdragen(aanmelding_id):
+    """Hand the referral to another team; it leaves this team's inbox."""
+    a = access.load(Aanmelding, aanmelding_id, "aanmelding.receive")
+    if a.status != AanmeldingStatus.INGEDIEND:
+        return answer("Over deze aanmelding werd al beslist.",
+                      url_for("ontvangst.toon", aanmelding_id=a.id), category="info")
+    access.require(current_user, "aanmelding.overdragen", a)
+    ctx = beoordelen.beoordeling(a, current_user)
+    overdracht = OverdrachtForm.voor(ctx["andere_teams"])
+    team = overdracht.check(ctx["andere_teams"])
+    if team is not None:
+        try:
+            beoordelen.overdragen(a, team, current_user._get_current_object())
+        except beoordelen.AlBehandeld:
+            return answer("Een collega besliste intussen al over deze aanmelding.",
+                          url_for("ontvangst.inbox"), category="info")
+        return answer(f"Aanmelding {a.nummer} is overgedragen aan {team.naam}.", url_for("ontvangst.inbox"))
+    audit.record("aanmelding.view", a)  # the referral is shown again, with the persons
+    return render("ontvangst/toon.html", {"scherm": "content", "overdracht": "overdracht"}, status=422,
+                  title=f"Aanmelding {a.nummer}", a=a, form=OntvangstForm.voor(ctx["joinable"], ctx["teams"]),
+                  fout=None, overdracht=overdracht, zoekform=ZoekForm(formdata=None), **ctx)
 
 
 @bp.route("/ontvangst/team/<int:team_id>", methods=["GET", "POST"])

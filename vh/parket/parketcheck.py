@@ -13,7 +13,17 @@ from vh import access, audit, transitions
 from vh.db import db
 from vh.dossier.gevoelig import gevoelig
 from vh.keuzes import ParketUitkomst
-from vh.models import Aanmelding, Dossier, Parketcheck, Persoon, Team, utcnow
+from vh.models import (
+    Aanmelding,
+    Dossier,
+    Organisatie,
+    Parketcheck,
+    Persoon,
+    Team,
+    TeamArrondissement,
+    User,
+    utcnow,
+)
 from vh.templating import dagen_sinds
 
 RECENT_BEANTWOORD_DAGEN = 30
@@ -58,6 +68,20 @@ def beantwoord(check: Parketcheck, user, uitkomst: str, beperkingen: str = "", r
         transitions.voer_uit(check.dossier, "parket_antwoord", user, uitkomst.label)
         audit.record_change("parketcheck.answer", check, old, _snapshot(check), user=user)
     return check
+
+
+# ---------------------------------------------------------------- is anyone there to answer?
+def parket_zonder_account(team: Team) -> str | None:
+    """The warning for the coordinator when no active account of the team's parket exists (an
+    active user with the role parket whose organisation serves one of the team's
+    arrondissements, as `access.parketchecks_visible_to` requires): a request would wait
+    unseen. None when someone can answer (one query)."""
+    regio = TeamArrondissement.select(TeamArrondissement.arrondissement).where(
+        TeamArrondissement.team == team.id)
+    if User.with_role("parket").join(Organisatie).where(Organisatie.arrondissement.in_(regio)).exists():
+        return None
+    return (f"Het parket van {' en '.join(team.arrondissementen) or team.naam} heeft nog geen actief account: "
+            "de vraag wordt niet gezien. Vraag de beheerder een account aan te maken.")
 
 
 # ---------------------------------------------------------------- waiting

@@ -21,6 +21,7 @@ from vh.models import (
     Organisatie,
     Overleg,
     Persoon,
+    TeamArrondissement,
     User,
     UserTeam,
 )
@@ -49,7 +50,9 @@ def gezinszone(dossier: Dossier) -> str | None:
 
 
 def regisseurs(dossier: Dossier, uitkomst: str):
-    """The casusregisseurs who may be assigned for `uitkomst` (a query, ordered by name)."""
+    """The casusregisseurs who may be assigned for `uitkomst` (a query, ordered by name): only
+    people of the dossier's team and region. Spoor 2: a local government of the family's police
+    zone; spoor 3: a member of the dossier's team or of the Veilig Huis of its arrondissement."""
     if uitkomst == "spoor2":
         zone = gezinszone(dossier)
         if not zone:
@@ -58,8 +61,12 @@ def regisseurs(dossier: Dossier, uitkomst: str):
                 .where((Organisatie.type == "lokaal_bestuur") & (Organisatie.politiezone_nr == zone))
                 .order_by(User.naam))
     if uitkomst == "spoor3":
+        # staff of the dossier's team, or of the Veilig Huis organisation of its region
         team_members = UserTeam.select(UserTeam.user).where(UserTeam.team == dossier.team_id)
-        vh_orgs = Organisatie.select(Organisatie.id).where(Organisatie.type == "veilig_huis")
+        regio = TeamArrondissement.select(TeamArrondissement.arrondissement).where(
+            TeamArrondissement.team == dossier.team_id)
+        vh_orgs = Organisatie.select(Organisatie.id).where(
+            (Organisatie.type == "veilig_huis") & Organisatie.arrondissement.in_(regio))
         return (User.with_role("regisseur3")
                 .where(User.organisatie.in_(vh_orgs) | User.id.in_(team_members))
                 .order_by(User.naam))
@@ -90,7 +97,7 @@ MOTIVERING_NODIG = ("Schrijf op waarom het overleg dit besluit neemt, bijvoorbee
                     "gezin of de aanmelder krijgt.")
 REGISSEUR_NODIG = {
     "spoor2": "Kies een casusregisseur van het lokaal bestuur in de pilootzone van het gezin.",
-    "spoor3": "Kies een casusregisseur spoor 3 van het Veilig Huis.",
+    "spoor3": "Kies een casusregisseur spoor 3 van het Veilig Huis van dit dossier.",
 }
 
 

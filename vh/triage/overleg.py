@@ -16,7 +16,19 @@ from vh import access, audit
 from vh.db import db
 from vh.dossier.gevoelig import gevoelig_per
 from vh.keuzes import Fase
-from vh.models import Agendapunt, Besluit, Dossier, Organisatie, Overleg, OverlegDeelnemer, Team, User
+from vh.models import (
+    Agendapunt,
+    Besluit,
+    Dossier,
+    Gemeente,
+    Organisatie,
+    Overleg,
+    OverlegDeelnemer,
+    Team,
+    TeamArrondissement,
+    User,
+    UserTeam,
+)
 from vh.tijd import dag_van, lokaal, naar_utc, utcnow, vandaag
 
 DUUR = dt.timedelta(hours=2)
@@ -55,17 +67,37 @@ def controleer_open(o: Overleg, *, gehouden: bool = False) -> None:
 
 
 # ---------------------------------------------------------------- who takes part
-def kernpartners() -> list[User]:
-    """Every kernpartner with their organisation, by name (the choices of the form)."""
+def _van_regio(team_ids):
+    """SQL condition on User (joined with Organisatie): belongs to the region of these teams.
+
+    A kernpartner belongs to a team's region when their organisation works in one of the team's
+    arrondissements: its own `arrondissement`, or the arrondissement of its police zone
+    (`politiezone_nr` → Gemeente), or when they are linked to the team (UserTeam) — for
+    province-wide organisations without an arrondissement of their own."""
+    regio = TeamArrondissement.select(TeamArrondissement.arrondissement).where(
+        TeamArrondissement.team.in_(team_ids))
+    zones = Gemeente.select(Gemeente.politiezone_nr).where(Gemeente.arrondissement.in_(regio))
+    gekoppeld = UserTeam.select(UserTeam.user).where(UserTeam.team.in_(team_ids))
+    return (Organisatie.arrondissement.in_(regio) | Organisatie.politiezone_nr.in_(zones)
+            | User.id.in_(gekoppeld))
+
+
+def kernpartners(teams) -> list[User]:
+    """The kernpartners of the region of `teams` (Team instances or ids) with their
+    organisation, by name: the choices of the overleg form. One query."""
+    team_ids = [getattr(t, "id", t) for t in teams]
+    if not team_ids:
+        return []
     return list(User.with_role("kernpartner").select(User, Organisatie)
-                .join(Organisatie, JOIN.LEFT_OUTER).order_by(User.naam))
+                .join(Organisatie, JOIN.LEFT_OUTER).where(_van_regio(team_ids)).order_by(User.naam))
 
 
 def keuzes(user) -> dict:
-    """The choices of the overleg form for `user`: their teams and the kernpartners."""
-    return dict(teams=[(t.id, t.naam) for t in access.teams_coordinated_by(user)],
+    """The choices of the overleg form for `user`: their teams and those teams' kernpartners."""
+    teams = list(access.teams_coordinated_by(user))
+    return dict(teams=[(t.id, t.naam) for t in teams],
                 kernpartners=[(u.id, f"{u.naam} ({u.organisatie.naam})" if u.organisatie_id else u.naam)
-                              for u in kernpartners()])
+                              for u in kernpartners(teams)])
 
 
 def deelnemers(o: Overleg) -> list[User]:
@@ -108,6 +140,9 @@ def opslaan(user, *, team_id: int, datum: dt.date, tijd: dt.time, plaats: str, d
     """Plan a new overleg chaired by `user` (overleg None) or change `overleg`; `datum` and `tijd`
     are Brussels wall-clock time. The participants become exactly `deelnemers` (user ids)."""
     waarden = dict(team=team_id, datum=naar_utc(datum, tijd), plaats=plaats.strip())
+    toegelaten = {u.id for u in kernpartners([team_id])}
+    if not set(deelnemers) <= toegelaten:
+        raise OverlegError("Kies alleen kernpartners uit de regio van het team van dit overleg.")
     with db.atomic():
         if overleg is None:
             overleg = Overleg.create(voorzitter=user, **waarden)

@@ -67,7 +67,11 @@ def nieuw():
         form.team.data = form.team.choices[0][0]
     if not form.validate_on_submit():
         return _formulier(form, None)
-    o = regels.opslaan(_user(), **form.waarden())
+    try:
+        o = regels.opslaan(_user(), **form.waarden())
+    except regels.OverlegError as error:
+        form.deelnemers.errors = [str(error)]
+        return _formulier(form, None)
     return answer("Het overleg is gepland. Bouw nu de agenda op.", url_for("overleg.toon", overleg_id=o.id))
 
 
@@ -79,7 +83,11 @@ def bewerken(overleg_id: int):
                        **regels.keuzes(current_user))
     if not form.validate_on_submit():
         return _formulier(form, o)
-    regels.opslaan(_user(), overleg=o, **form.waarden())
+    try:
+        regels.opslaan(_user(), overleg=o, **form.waarden())
+    except regels.OverlegError as error:
+        form.deelnemers.errors = [str(error)]
+        return _formulier(form, o)
     return answer("Het overleg is gewijzigd.", url_for("overleg.toon", overleg_id=o.id))
 
 
