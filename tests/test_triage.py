@@ -251,8 +251,10 @@ def test_projection_mode_has_no_full_names_and_no_buttons(client, login):
     # nor the names of the users, the logged-in coordinator included
     assert User.get(User.email == "coordinator@vh.test").naam not in html
     assert "<button" not in html and "<form" not in html.split('id="board"')[1]
-    assert 'hx-trigger="every 15s"' in html and 'hx-get="/triage?weergave=projectie"' in html
-    assert '<noscript><meta http-equiv="refresh" content="60"></noscript>' in html
+    # it advances by itself to the next page (here the only one): htmx, or without JS a meta refresh
+    volgende = "/triage?weergave=projectie&amp;kolom=te_bespreken&amp;pagina=1"
+    assert 'hx-trigger="every 15s"' in html and f'hx-get="{volgende}"' in html
+    assert f'<noscript><meta http-equiv="refresh" content="15;url={volgende}"></noscript>' in html
     assert "GV, JV" in html
     frag = client.get("/triage?weergave=projectie", headers=HX)
     assert frag.status_code == 200 and 'hx-trigger="every 15s"' in frag.text
@@ -277,5 +279,9 @@ def test_demo_part_is_idempotent_and_fills_the_board(client, login):
     login("coordinator")
     html = client.get("/triage?weergave=projectie").text
     assert "Mertens" not in html and "Goris" not in html and "Decoster" not in html
-    assert kolom(html, "dossiervorming").count("<article") == 1
-    assert kolom(html, "te_bespreken").count("<article") == 2
+    # the projector: every column as a count, the agenda's cards; another column on request
+    assert re.search(r'Besproken / dossiervorming</span> <span class="board-counts__n">1<', html)
+    assert html.split('class="board-page"')[1].count("<article") == 2
+    vorming = client.get("/triage?weergave=projectie&kolom=dossiervorming").text
+    assert vorming.split('class="board-page"')[1].count("<article") == 1
+    assert kolom(client.get("/triage").text, "dossiervorming").count("<article") == 1

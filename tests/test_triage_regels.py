@@ -228,3 +228,17 @@ def test_bord_verplaats_asks_the_parket_or_moves_the_card(app, user):
         bord.verplaats(Dossier.get_by_id(d.id), "agenderen", coordinator)
     with pytest.raises(ValueError):
         bord.verplaats(d, "besluit_advies", coordinator)  # not a move the board offers
+
+
+def test_projectie_pages_the_focus_column_and_wraps_around():
+    from vh.triage.bord import Kaart, projectie
+    kolommen = {k: [] for k in ("nieuw", "parketcheck", "te_bespreken", "dossiervorming", "beslist")}
+    kolommen["te_bespreken"] = [Kaart(soort="dossier", id=i, nummer=f"D-{i}", sinds=None) for i in range(1, 10)]
+    eerste = projectie(kolommen, None, None, per_pagina=4)
+    assert (eerste.focus, eerste.pagina, eerste.paginas, eerste.volgende) == ("te_bespreken", 1, 3, 2)
+    assert [k.id for k in eerste.kaarten] == [1, 2, 3, 4]
+    laatste = projectie(kolommen, "bestaat-niet", 99, per_pagina=4)
+    assert (laatste.focus, laatste.pagina, laatste.volgende) == ("te_bespreken", 3, 1)
+    assert [k.id for k in laatste.kaarten] == [9]
+    leeg = projectie(kolommen, "beslist", 2)
+    assert (leeg.pagina, leeg.paginas, leeg.kaarten) == (1, 1, [])

@@ -95,3 +95,62 @@ def test_coordinator_plans_an_overleg_and_walks_the_agenda(page, live_server, br
     page.get_by_text("Uw bijdrage is opgeslagen").wait_for()
     assert page.get_by_text("Ook gekend bij het Veilig Huis.").count() == 1
     axe_check(page)
+
+
+def test_projection_shows_a_full_board_on_one_screen_per_page(page, live_server, browser_login, axe_check):
+    """40 dossiers at 1024×768: every column as a count, the agenda (Te bespreken) as cards over
+    pages that advance by themselves; no page scrolls, no text overflows its box, no names."""
+    import datetime as dt
+
+    from kit import gezin, ingediende_aanmelding, maak_dossier, maak_overleg
+
+    def build():
+        te_bespreken = [maak_dossier("te_bespreken", acuut=i % 7 == 0) for i in range(25)]
+        for fase, n in (("parketcheck", 5), ("dossiervorming", 5), ("nieuw", 3)):
+            for _ in range(n):
+                maak_dossier(fase)
+        for _ in range(2):
+            ingediende_aanmelding(personen=gezin(dt.date.today()))
+        maak_overleg(dossiers=te_bespreken[:10])
+        return {d.nummer for d in te_bespreken}
+
+    agenda = _seed(build)
+    names = _seed(lambda: {n for p in Persoon.select() for n in (p.voornaam, p.achternaam)})
+    browser_login(page, "coordinator")
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto("/triage?weergave=projectie")
+    # The columns as counts, each with its number.
+    counts = page.eval_on_selector_all(
+        ".board-counts li", "els => els.map(e => e.innerText.replace(/\\s+/g, ' ').trim())")
+    assert any("Te bespreken 25" in c for c in counts), counts
+    assert any("Wacht op parket 5" in c for c in counts), counts
+    assert any("Nieuw 5" in c for c in counts), counts  # 3 dossiers and 2 referrals
+    pages = int(re.search(r"Pagina 1 van (\d+)", page.inner_text("#board")).group(1))
+    assert pages > 1
+    seen: set[str] = set()
+    for n in range(1, pages + 1):
+        if n > 1:
+            # The page advances by itself: htmx asks for the next page, and without JavaScript
+            # the <meta http-equiv=refresh> in <noscript> does.
+            assert page.get_attribute("#board", "hx-get").endswith(f"pagina={n}"), n
+            page.goto(f"/triage?weergave=projectie&pagina={n}")
+        assert re.search(rf"Pagina {n} van {pages}", page.inner_text("#board"))
+        refresh = page.eval_on_selector("noscript", "e => e.textContent")
+        assert f"pagina={n % pages + 1}" in refresh, refresh
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height <= 768, f"pagina {n} is {height}px hoog"
+        overflow = page.evaluate("""() => [...document.querySelectorAll('h1, h2, h3, .card, .card *, .board-counts li')]
+            .filter(e => !e.closest('.visually-hidden'))
+            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+            .map(e => e.tagName + ' ' + e.innerText.slice(0, 30))""")
+        assert not overflow, overflow
+        small = page.evaluate("""() => [...document.querySelectorAll('main *')]
+            .filter(e => e.offsetParent && [...e.childNodes].some(t => t.nodeType === 3 && t.textContent.trim()))
+            .filter(e => parseFloat(getComputedStyle(e).fontSize) < 24).map(e => e.innerText.slice(0, 30))""")
+        assert not small, small
+        html = page.content()
+        assert not [name for name in names if name in html]
+        assert page.locator("button").count() == 0
+        seen |= set(page.eval_on_selector_all("#board .card__title", "els => els.map(e => e.innerText.trim())"))
+        axe_check(page)
+    assert seen == agenda

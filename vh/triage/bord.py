@@ -22,6 +22,10 @@ from vh.tijd import utcnow
 from vh.transitions import voer_uit
 
 KOLOMMEN = [(fase.value, fase.label) for fase in workflow.VOOR_BESLUIT] + [("beslist", "Beslist")]
+# The projector (1024×768, 24 px text) shows every column as a count and the cards of one column,
+# the agenda by default, a page at a time; the pages advance by themselves.
+PROJECTIE_FOCUS = Fase.TE_BESPREKEN.value
+PROJECTIE_PER_PAGINA = 4  # 2×2 cards fit at 1024×768 in 24 px type
 BESLIST_DAGEN = 14
 # The transitions the board offers as buttons (with the workflow's labels); the rest happens on
 # other screens.
@@ -195,6 +199,33 @@ def laad_bord(user, team_id: int | None = None) -> dict[str, list[Kaart]]:
         kaart.besluit = BesluitUitkomst.label_van(b.uitkomst)
         kolommen["beslist"].append(kaart)
     return kolommen
+
+
+@dataclass
+class Projectie:
+    """One page of the projected board: the cards of column `focus`, page `pagina` of `paginas`."""
+    focus: str
+    label: str
+    kaarten: list[Kaart]
+    pagina: int
+    paginas: int
+
+    @property
+    def volgende(self) -> int:
+        return self.pagina % self.paginas + 1
+
+
+def projectie(kolommen: dict[str, list[Kaart]], focus: str | None, pagina: int | None,
+              per_pagina: int = PROJECTIE_PER_PAGINA) -> Projectie:
+    """The page to project: an unknown column is the agenda, a page past the end the last one."""
+    labels = dict(KOLOMMEN)
+    focus = focus if focus in labels else PROJECTIE_FOCUS
+    kaarten = kolommen[focus]
+    paginas = max(1, -(-len(kaarten) // per_pagina))
+    pagina = min(max(pagina or 1, 1), paginas)
+    start = (pagina - 1) * per_pagina
+    return Projectie(focus=focus, label=labels[focus], kaarten=kaarten[start:start + per_pagina],
+                     pagina=pagina, paginas=paginas)
 
 
 def getoond(kolommen: dict[str, list[Kaart]]) -> dict[str, list[int]]:

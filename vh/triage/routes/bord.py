@@ -30,8 +30,14 @@ def _context(team_id: int | None, teams: list[Team], **extra) -> dict:
     audit.record("triage.board", details={**regels.getoond(kolommen), "team": team_id,
                                           "projectie": projectie})
     team = next((t for t in teams if t.id == team_id), None)
+    pagina = (regels.projectie(kolommen, request.args.get("kolom"),
+                               access.parse_id(request.args.get("pagina", "")))
+              if projectie else None)
+    volgende = (url_for("triage.board", weergave="projectie", team=team_id, kolom=pagina.focus,
+                        pagina=pagina.volgende) if pagina else None)
     return dict(kolommen=kolommen, KOLOMMEN=regels.KOLOMMEN, projectie=projectie, teams=teams,
-                team_id=team_id, team=team, title="Triagebord", **extra)
+                team_id=team_id, team=team, title="Triagebord", pagina=pagina, volgende=volgende,
+                **extra)
 
 
 @bp.route("/triage", methods=["GET"])
