@@ -122,6 +122,11 @@ def write_migration(tmp_path, name: str, source: str):
     return module
 
 
+def _insert(table: Table, **values) -> int:
+    """Insert one row into a bare table and return its id (PostgreSQL returns none by itself)."""
+    return list(table.insert(**values).returning(table.id).execute())[0]["id"]
+
+
 def _team() -> Team:
     """A team row with only the columns every version has (a database from before m0008 too)."""
     t = Table("team", ("id", "naam", "parket_pauze")).bind(db)
@@ -150,10 +155,10 @@ def fill_with_data() -> Dossier:
     # dossier and persoon with the columns of m0001 only (the models have newer columns)
     dossier_tabel = Table("dossier", ("id", "nummer", "team_id", "fase", "pilootzone", "acuut", "ifg_vormen",
                                       "fase_sinds", "aangemaakt_op", "aangemaakt_door_id")).bind(db)
-    dossier = Dossier(id=dossier_tabel.insert(
+    dossier = Dossier(id=_insert(dossier_tabel,
         nummer="D-2025-0001", team_id=team.id, fase="nieuw", pilootzone=False, acuut=False, ifg_vormen="",
         fase_sinds="2025-06-01 12:00:00", aangemaakt_op="2025-06-01 12:00:00",
-        aangemaakt_door_id=coordinator.id).execute(), nummer="D-2025-0001", team=team)
+        aangemaakt_door_id=coordinator.id), nummer="D-2025-0001", team=team)
     Table("persoon", ("id", "dossier_id", "voornaam", "achternaam", "naam_norm", "geslacht", "rol", "straat",
                       "postcode", "relatie", "school", "geanonimiseerd")).bind(db).insert(
         dossier_id=dossier.id, voornaam="Jan", achternaam="Peeters", naam_norm="jan peeters", geslacht="",
@@ -394,12 +399,12 @@ def test_m0007_keeps_dossiers_and_persons_and_fills_the_defaults(conn):
     marked outside Vlaams-Brabant and the person has no typed municipality."""
     migrations.apply(until="m0003_audit_alleen_toevoegen")
     team = Table("team", ("id", "naam", "parket_pauze")).bind(db)
-    team_id = team.insert(naam="Veilig Huis Oost-Brabant", parket_pauze=False).execute()
+    team_id = _insert(team, naam="Veilig Huis Oost-Brabant", parket_pauze=False)
     dossier = Table("dossier", ("id", "nummer", "team_id", "fase", "pilootzone", "acuut", "ifg_vormen",
                                 "fase_sinds", "aangemaakt_op")).bind(db)
-    dossier_id = dossier.insert(nummer="D-2025-0009", team_id=team_id, fase="nieuw", pilootzone=False,
-                                acuut=False, ifg_vormen="", fase_sinds="2025-06-01 12:00:00",
-                                aangemaakt_op="2025-06-01 12:00:00").execute()
+    dossier_id = _insert(dossier, nummer="D-2025-0009", team_id=team_id, fase="nieuw", pilootzone=False,
+                         acuut=False, ifg_vormen="", fase_sinds="2025-06-01 12:00:00",
+                         aangemaakt_op="2025-06-01 12:00:00")
     persoon = Table("persoon", ("id", "dossier_id", "voornaam", "achternaam", "naam_norm", "geslacht", "rol",
                                 "straat", "postcode", "relatie", "school", "geanonimiseerd")).bind(db)
     persoon.insert(dossier_id=dossier_id, voornaam="An", achternaam="Buiten", naam_norm="an buiten",

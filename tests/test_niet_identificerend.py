@@ -114,7 +114,7 @@ def test_the_parket_screen_and_the_minutes_carry_the_sensitive_banners(client, l
 def test_a_board_card_carries_a_marker_without_free_text(client, login, projectie):
     d, _ = _dossier("akkoord")
     login("coordinator")
-    html = client.get("/triage" + ("?weergave=projectie" if projectie else "")).text
+    html = client.get("/triage" + ("?weergave=projectie&kolom=dossiervorming" if projectie else "")).text
     kaart = html[html.index(f'id="kaart-dossier-{d.id}"'):]
     kaart = kaart[:kaart.index("</article>")]
     assert "Gezin niet op de hoogte" in kaart and "Veilig contact" in kaart

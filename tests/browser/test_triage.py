@@ -102,7 +102,7 @@ def test_projection_shows_a_full_board_on_one_screen_per_page(page, live_server,
     pages that advance by themselves; no page scrolls, no text overflows its box, no names."""
     import datetime as dt
 
-    from kit import gezin, ingediende_aanmelding, maak_dossier, maak_overleg
+    from kit import gezin, maak_aanmelding, maak_dossier, maak_overleg
 
     def build():
         te_bespreken = [maak_dossier("te_bespreken", acuut=i % 7 == 0) for i in range(25)]
@@ -110,7 +110,7 @@ def test_projection_shows_a_full_board_on_one_screen_per_page(page, live_server,
             for _ in range(n):
                 maak_dossier(fase)
         for _ in range(2):
-            ingediende_aanmelding(personen=gezin(dt.date.today()))
+            maak_aanmelding(personen=gezin(dt.date.today()))
         maak_overleg(dossiers=te_bespreken[:10])
         return {d.nummer for d in te_bespreken}
 
