@@ -24,7 +24,7 @@ from playhouse.test_utils import count_queries as _peewee_count_queries
 from vh import create_app, migrations, transitions
 from vh.aanmelding import indienen
 from vh.auth import accounts
-from vh.beheer.referentie import load_gemeenten
+from vh.beheer.referentie import load_all
 from vh.db import db, is_sqlite, open_database
 from vh.demo import basis
 from vh.ontvangst import beoordelen
@@ -97,7 +97,7 @@ def reset_database() -> None:
 def seed_base() -> None:
     """Reference data, teams, organisations and the demo accounts (no dossiers)."""
     migrations.apply()
-    load_gemeenten()
+    load_all()
     with db.atomic():
         basis._teams()
         basis._organisaties()

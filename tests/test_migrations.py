@@ -47,7 +47,7 @@ from vh.models import (
 HISTORY = ["m0001_basis", "m0002_politie_instroom", "m0003_audit_alleen_toevoegen"]  # frozen SQL
 MIGRATOR = ["m0004_persoon_geboortedatum_index", "m0006_persoon_taal",
             "m0007_dossier_buiten_vlaams_brabant", "m0008_team_adres",
-            "m0009_rollen_en_wachtwoorden"]  # playhouse.migrate
+            "m0009_rollen_en_wachtwoorden", "m0010_casusregie"]  # playhouse.migrate
 # Every migration, in order: the historical ones (frozen SQL) and those on playhouse.migrate.
 MIGRATIONS = [*HISTORY, *MIGRATOR]
 # sha256 of each historical migration's frozen SQL: what databases in use were built with.
@@ -56,6 +56,7 @@ FROZEN = {
     "m0002_politie_instroom": "4f27b5d7f71e0ecd68c904abada350ba1e2f292e6ff96aa766c5fdc048709920",
     "m0003_audit_alleen_toevoegen": "5765406cd48ab848a723487f5994762af2d5f38b9e74a623ce0017c9f34484c5",
     "m0009_rollen_en_wachtwoorden": "a09d52c7187e2de173504ab2de89bab76963878081f996e9cc61f166f2c78b2c",
+    "m0010_casusregie": "bfe12460771f6880998a44bbb57cd5fde81b70e6cf96f8354fd093d9d0f6e9b3",
 }
 # The record table as the runner before playhouse.migrate created it (from its model).
 RECORD_TABLE = {

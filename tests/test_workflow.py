@@ -26,11 +26,14 @@ EXPECTED = {
     "plan_van_aanpak": ({"vraagverduidelijking"}, "plan_van_aanpak"),
     "uitvoering": ({"plan_van_aanpak", "afronding"}, "uitvoering"),
     "afronding": ({"uitvoering"}, "afronding"),
-    "afsluiten": ({"afronding"}, "afgesloten"),
+    "afsluiten": ({"kennismaking", "vraagverduidelijking", "plan_van_aanpak", "uitvoering", "afronding"},
+                  "afgesloten"),
+    "heropenen": ({"afgesloten"}, "uitvoering"),
 }
 
 # Everything that a guard could refuse is satisfied here, so only the phase decides.
-GOOD = dict(parket="akkoord", pilootzone=True, parket_pauze=False)
+GOOD = dict(parket="akkoord", pilootzone=True, parket_pauze=False, spoor=3, risicoanalyse=True, acties=2,
+            open_acties=0)
 # Asking the parket needs an unasked parket; triage without one needs a pausing parket.
 GOOD_FOR = {"parket_vragen": dict(GOOD, parket=None), "agenderen": dict(GOOD, parket=None, parket_pauze=True)}
 
@@ -167,3 +170,37 @@ def test_toestand_parket_akkoord():
     assert Toestand("nieuw", parket="beperkingen").parket_akkoord
     assert not Toestand("nieuw", parket="bezwaar").parket_akkoord
     assert not Toestand("nieuw").parket_akkoord
+
+
+# --- casusregie: the conditions of its steps ---------------------------------------------
+
+REGIE = dict(parket="akkoord", spoor=3)
+
+
+def test_no_plan_without_a_risk_analysis():
+    with pytest.raises(WorkflowError, match="eerst een risicoanalyse"):
+        check(Toestand(fase="vraagverduidelijking", **REGIE), "plan_van_aanpak")
+    assert check(Toestand(fase="vraagverduidelijking", risicoanalyse=True, **REGIE),
+                 "plan_van_aanpak") == "plan_van_aanpak"
+
+
+def test_no_uitvoering_of_a_plan_without_actions_but_a_new_concern_restarts_it():
+    with pytest.raises(WorkflowError, match="nog geen acties"):
+        check(Toestand(fase="plan_van_aanpak", risicoanalyse=True, **REGIE), "uitvoering")
+    assert check(Toestand(fase="plan_van_aanpak", acties=1, **REGIE), "uitvoering") == "uitvoering"
+    # From afronding (a new concern during the wait), nothing else is needed.
+    assert check(Toestand(fase="afronding", **REGIE), "uitvoering") == "uitvoering"
+
+
+@pytest.mark.parametrize("actie", ["afronding", "afsluiten"])
+@pytest.mark.parametrize("open_acties, woorden", [(1, "staat nog 1 actie open"), (3, "staan nog 3 acties open")])
+def test_no_afronding_or_closure_with_open_actions(actie, open_acties, woorden):
+    with pytest.raises(WorkflowError, match=woorden):
+        check(Toestand(fase="uitvoering", acties=4, open_acties=open_acties, **REGIE), actie)
+    assert check(Toestand(fase="uitvoering", acties=4, **REGIE), actie) in ("afronding", "afgesloten")
+
+
+def test_only_a_dossier_that_was_in_casusregie_can_be_reopened():
+    with pytest.raises(WorkflowError, match="in casusregie was"):
+        check(Toestand(fase="afgesloten"), "heropenen")  # an advies
+    assert check(Toestand(fase="afgesloten", spoor=2), "heropenen") == "uitvoering"

@@ -26,14 +26,14 @@ def init_app(app) -> None:
         """Create or upgrade the schema and load the reference data."""
         with db.connection_context():
             migrations.apply()
-            n = referentie.load_gemeenten()
+            n = referentie.load_all()
         click.echo(f"Database klaar; {n} postcodes geladen.")
 
     @app.cli.command("load-reference-data")
     def load_reference_cmd():
         """Load the municipalities and police zones of vh/data/."""
         with db.connection_context():
-            n = referentie.load_gemeenten()
+            n = referentie.load_all()
         click.echo(f"{n} postcodes geladen.")
 
     @app.cli.command("demo")

@@ -157,6 +157,55 @@ class Geslacht(Keuze):
     ONBEKEND = "", "Onbekend"
 
 
+# ---------------------------------------------------------------- casusregie
+class Niveau(Keuze):
+    """The level of a judgement of the risk analysis (veiligheid nu, risico op termijn)."""
+    LAAG = "laag", "Laag"
+    VERHOOGD = "verhoogd", "Verhoogd"
+    HOOG = "hoog", "Hoog"
+    ACUUT = "acuut", "Acuut"
+
+
+class LogboekSoort(Keuze):
+    HUISBEZOEK = "huisbezoek", "Huisbezoek"
+    GESPREK = "gesprek", "Gesprek"
+    TELEFOON = "telefoon", "Telefoon"
+    EMAIL = "email", "E-mail"
+    OVERLEG = "overleg", "Overleg"
+    ANDERE = "andere", "Andere"
+
+
+class DoelStatus(Keuze):
+    LOPEND = "lopend", "Lopend"
+    BEREIKT = "bereikt", "Bereikt"
+    BIJGESTELD = "bijgesteld", "Bijgesteld"
+    GESCHRAPT = "geschrapt", "Geschrapt"
+
+
+class ActieStatus(Keuze):
+    OPEN = "open", "Open"
+    BEZIG = "bezig", "Bezig"
+    UITGEVOERD = "uitgevoerd", "Uitgevoerd"
+    NIET_GELUKT = "niet_gelukt", "Niet gelukt"
+
+
+OPEN_ACTIE_STATUSSEN = frozenset({ActieStatus.OPEN, ActieStatus.BEZIG})
+
+
+class NietGeluktReden(Keuze):
+    """Why an action did not succeed; the zorgoverleg agenda sorts by it."""
+    GEWIJZIGDE_OMSTANDIGHEDEN = "gewijzigde_omstandigheden", "Gewijzigde omstandigheden"
+    NIET_GEDAAN = "niet_gedaan", "Niet gedaan"
+
+
+class Afsluitreden(Keuze):
+    DOELEN_BEREIKT = "doelen_bereikt", "Doelstellingen bereikt"
+    VERHUISD = "verhuisd", "Gezin verhuisd"
+    WEIGERT = "weigert", "Gezin weigert verdere regie"
+    OVERGEDRAGEN = "overgedragen", "Overgedragen aan een andere dienst"
+    ANDERE = "andere", "Andere reden"
+
+
 SLACHTOFFER_ROLLEN = frozenset({ClientRol.SLACHTOFFER, ClientRol.SLACHTOFFER_EN_PLEGER,
                                 ClientRol.KIND_SLACHTOFFER})
 KIND_ROLLEN = frozenset({ClientRol.KIND_SLACHTOFFER, ClientRol.KIND_GETUIGE})

@@ -34,6 +34,11 @@ class Toestand:
     pilootzone: bool = False
     parket_pauze: bool = False  # the team's parket does not take part for now
     regisseur: bool = False  # a casusregisseur is assigned
+    # casusregie (loaded only for dossiers in or after casusregie, see Dossier.toestand)
+    spoor: int | None = None
+    risicoanalyse: bool = False  # at least one version of the risk analysis exists
+    acties: int = 0  # actions in the plan van aanpak
+    open_acties: int = 0  # of which still open or bezig
 
     @property
     def parket_akkoord(self) -> bool:
@@ -53,7 +58,8 @@ OVERGANGEN: dict[str, tuple[tuple[Fase, ...], Fase, str]] = {
     "plan_van_aanpak": ((Fase.VRAAGVERDUIDELIJKING,), Fase.PLAN_VAN_AANPAK, "Naar plan van aanpak"),
     "uitvoering": ((Fase.PLAN_VAN_AANPAK, Fase.AFRONDING), Fase.UITVOERING, "Naar uitvoering en opvolging"),
     "afronding": ((Fase.UITVOERING,), Fase.AFRONDING, "Naar afronding"),
-    "afsluiten": ((Fase.AFRONDING,), Fase.AFGESLOTEN, "Dossier afsluiten"),
+    "afsluiten": (CASUSREGIE, Fase.AFGESLOTEN, "Dossier afsluiten"),
+    "heropenen": ((Fase.AFGESLOTEN,), Fase.UITVOERING, "Dossier heropenen"),
 }
 
 
@@ -77,7 +83,23 @@ def check(toestand: Toestand, actie: str) -> str:
             raise WorkflowError("Zonder akkoord van het parket kan het dossier niet in spoor 2 of 3.")
     if actie == "besluit_spoor2" and not toestand.pilootzone:
         raise WorkflowError("Spoor 2 kan alleen als het gezin in een pilootzone woont.")
+    _check_regie(toestand, actie)
     return naar
+
+
+def _check_regie(toestand: Toestand, actie: str) -> None:
+    """The conditions of the casusregie steps (the phases themselves are checked by `check`)."""
+    if actie == "plan_van_aanpak" and not toestand.risicoanalyse:
+        raise WorkflowError("Maak eerst een risicoanalyse: een plan van aanpak steunt erop.")
+    if actie == "uitvoering" and toestand.fase == Fase.PLAN_VAN_AANPAK and not toestand.acties:
+        raise WorkflowError("Het plan van aanpak heeft nog geen acties: voeg er eerst een toe.")
+    if actie in ("afronding", "afsluiten") and toestand.open_acties:
+        n = toestand.open_acties
+        raise WorkflowError(f"Er {'staat' if n == 1 else 'staan'} nog {n} "
+                            f"{'actie' if n == 1 else 'acties'} open. Sluit elke actie af als "
+                            "uitgevoerd of niet gelukt, met de reden.")
+    if actie == "heropenen" and toestand.spoor is None:
+        raise WorkflowError("Alleen een dossier dat in casusregie was, kan heropend worden.")
 
 
 def _check_parket_vragen(toestand: Toestand) -> None:

@@ -5,7 +5,7 @@ import datetime as dt
 
 from vh.aanmelding.indienen import submit
 from vh.auth.accounts import create_user
-from vh.beheer.referentie import load_gemeenten
+from vh.beheer.referentie import load_all
 from vh.db import db
 from vh.models import (
     Aanmelding,
@@ -192,7 +192,7 @@ def _dossiers() -> int:
 
 
 def load(password: str) -> str:
-    n_gemeenten = load_gemeenten()
+    n_gemeenten = load_all()
     with db.atomic():
         _teams()
         _organisaties()

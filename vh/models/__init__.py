@@ -5,6 +5,9 @@
     dossier     Dossier, Overgang, Parketcheck
     aanmelding  Aanmelding, Persoon, PvNummer, PolitieImport
     triage      Overleg, OverlegDeelnemer, Agendapunt, Bijdrage, Besluit, Brief
+    regie       Levensdomein, RegieStap, RegieVinkje, Logboek, Risicoanalyse, RisicoDomein, Plan,
+                Doel, Zorgoverleg, ZorgoverlegDeelnemer, Actie, ActiePersoon, ActieNotitie,
+                Veiligheidsplan, VeiligheidsplanPersoon, Spoorvoorstel, Afsluiting
     audit       AuditEvent
 
 The modules import each other in that order only (a Persoon belongs to a referral and to a
@@ -45,6 +48,25 @@ from .basis import (
     utcnow,
 )
 from .dossier import Dossier, Overgang, Parketcheck
+from .regie import (
+    Actie,
+    ActieNotitie,
+    ActiePersoon,
+    Afsluiting,
+    Doel,
+    Levensdomein,
+    Logboek,
+    Plan,
+    RegieStap,
+    RegieVinkje,
+    RisicoDomein,
+    Risicoanalyse,
+    Spoorvoorstel,
+    Veiligheidsplan,
+    VeiligheidsplanPersoon,
+    Zorgoverleg,
+    ZorgoverlegDeelnemer,
+)
 from .triage import Agendapunt, Besluit, Bijdrage, Brief, Overleg, OverlegDeelnemer
 
 # In dependency order: creating the tables in this order satisfies every foreign key.
@@ -52,6 +74,9 @@ MODELS = [
     Gemeente, Team, TeamArrondissement, Organisatie, User, UserTeam, Nummering, Dossier,
     Aanmelding, Persoon, Overgang, Parketcheck, Overleg, OverlegDeelnemer, Agendapunt, Bijdrage,
     Besluit, Brief, PvNummer, PolitieImport, AuditEvent, RolAanvraag, WachtwoordLink,
+    Levensdomein, RegieStap, RegieVinkje, Logboek, Risicoanalyse, RisicoDomein, Plan, Doel,
+    Zorgoverleg, ZorgoverlegDeelnemer, Actie, ActiePersoon, ActieNotitie, Veiligheidsplan,
+    VeiligheidsplanPersoon, Spoorvoorstel, Afsluiting,
 ]
 
 __all__ = [m.__name__ for m in MODELS] + [

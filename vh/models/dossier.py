@@ -12,7 +12,7 @@ from peewee import (
 )
 
 from vh.keuzes import Fase
-from vh.workflow import Toestand
+from vh.workflow import CASUSREGIE, Toestand
 
 from .basis import BaseModel, Team, User, _id, split_list, utcnow
 
@@ -55,9 +55,14 @@ class Dossier(BaseModel):
         when already loaded (None: never asked), else it is loaded (one query)."""
         if check is _LAAD:
             check = self.laatste_parketcheck()
+        regie = {}
+        if self.spoor is not None and self.fase in (*CASUSREGIE, Fase.AFGESLOTEN):
+            from .regie import Actie, Risicoanalyse  # regie imports this module
+            regie = dict(risicoanalyse=Risicoanalyse.select().where(Risicoanalyse.dossier == self.id).exists(),
+                         **Actie.tellingen(self))
         return Toestand(fase=self.fase, parket=check.uitkomst if check else None,
                         pilootzone=self.pilootzone, parket_pauze=self.team.parket_pauze,
-                        regisseur=self.regisseur_id is not None)
+                        regisseur=self.regisseur_id is not None, spoor=self.spoor, **regie)
 
     def tijdlijn(self) -> list[Overgang]:
         """Every stamped transition of this dossier, oldest first, with who made it (one query)."""
