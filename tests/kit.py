@@ -280,6 +280,17 @@ def jaren_geleden(n: int, vandaag: dt.date | None = None) -> dt.date:
         return vandaag.replace(year=vandaag.year - n, day=28)
 
 
+def datum(naam: str, d: str) -> dict[str, str]:
+    """A date as a DatumField's three boxes post it: datum("x", "14 3 2026") → x-dag, x-maand, x-jaar."""
+    return dict(zip((f"{naam}-dag", f"{naam}-maand", f"{naam}-jaar"), (d.split() + ["", "", ""])[:3]))
+
+
+def fill_date(page, naam: str, d: str) -> None:
+    """Type a date into a DatumField's three boxes in the browser: fill_date(page, "x", "14 3 2026")."""
+    for selector, deel in zip((f"#{naam}", f"#{naam}-maand", f"#{naam}-jaar"), d.split()):
+        page.fill(selector, deel)
+
+
 def gezin(vandaag: dt.date | None = None) -> list[tuple[str, str, dt.date, str]]:
     """The family of the triage tests: distinctive invented names, so "absent from the HTML"
     cannot pass by accident. The children's ages are counted back from `vandaag`."""

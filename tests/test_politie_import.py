@@ -348,9 +348,11 @@ def test_short_form_and_csv_say_the_same(client, login, kwargs, veld, waarde):
     o = ontleed(rij(**kwargs))
     bericht = berichten(o)[0][1]
     login("politie")
-    data = {"pv_nummer": "LE.55.L1.000001/2026", "datum_feit": "2026-03-14", "vormen": ["partnergeweld"],
+    from kit import datum
+    data = {"pv_nummer": "LE.55.L1.000001/2026", **datum("datum_feit", "14 3 2026"), "vormen": ["partnergeweld"],
             "omschrijving": "Ruzie.", "personen-0-rol": "slachtoffer", "personen-0-voornaam": "Anna",
-            "personen-0-achternaam": "Test", "personen-0-geboortedatum": "1990-05-01",
-            "personen-0-postcode": "3000", veld: waarde}
+            "personen-0-achternaam": "Test", **datum("personen-0-geboortedatum", "1 5 1990"),
+            "personen-0-postcode": "3000"}
+    data.update(datum(veld, "1 4 2099") if veld == "datum_feit" else {veld: waarde})
     r = client.post("/aanmelden/politie", data=data)
     assert r.status_code == 422 and bericht in html.unescape(r.text)

@@ -6,7 +6,7 @@ import datetime as dt
 import io
 
 import pytest
-from kit import assert_fragment, assert_page
+from kit import assert_fragment, assert_page, datum
 
 from vh.aanmelding import politie as pi
 from vh.models import Aanmelding, AuditEvent, Persoon, PolitieImport, PvNummer
@@ -35,12 +35,12 @@ def upload(client, data: bytes, naam="interventies.csv", headers=None, content_t
 
 
 def kort_data(**extra):
-    data = {"pv_nummer": "LE.55.L1.012345/2026", "datum_feit": "2026-03-01", "vormen": ["partnergeweld"],
+    data = {"pv_nummer": "LE.55.L1.012345/2026", **datum("datum_feit", "1 3 2026"), "vormen": ["partnergeweld"],
             "omschrijving": "Slagen na ruzie.", "actie": "versturen",
             "personen-0-rol": "slachtoffer", "personen-0-voornaam": "Peggy", "personen-0-achternaam": "Claes",
-            "personen-0-geboortedatum": "1979-04-17", "personen-0-postcode": "3000",
+            **datum("personen-0-geboortedatum", "17 4 1979"), "personen-0-postcode": "3000",
             "personen-1-rol": "pleger", "personen-1-voornaam": "Jordy", "personen-1-achternaam": "Maes",
-            "personen-1-geboortedatum": "2 11 1976", "personen-1-postcode": "3000"}
+            **datum("personen-1-geboortedatum", "2 11 1976"), "personen-1-postcode": "3000"}
     data.update(extra)
     return data
 
@@ -121,8 +121,8 @@ def test_short_form_with_htmx(client, login):
 @pytest.mark.parametrize("extra,bericht", [
     (dict(pv_nummer=""), "Vul het PV-nummer in."),
     (dict(pv_nummer="LE 55 # 1"), "bijvoorbeeld LE.55.L1.012345/2026"),
-    (dict(datum_feit="2099-01-01"), "ligt in de toekomst"),
-    (dict(datum_feit="31 2 2026"), "De datum van de feiten &#39;31 2 2026&#39; is geen geldige datum"),
+    (datum("datum_feit", "1 1 2099"), "De datum van de feiten (2099-01-01) ligt in de toekomst."),
+    (datum("datum_feit", "31 2 2026"), "Datum van de feiten moet een bestaande datum zijn, bijvoorbeeld 14 3 2026."),
     (dict(vormen=[]), "Kies minstens één vorm"),
     (dict(vormen=["oorlog"]), "Kies een vorm uit de lijst"),
     (dict(omschrijving=""), "Beschrijf kort wat er gebeurd is."),
@@ -130,11 +130,11 @@ def test_short_form_with_htmx(client, login):
     ({"personen-0-rol": "pleger"}, "Geef minstens één persoon de rol slachtoffer"),
     ({"personen-0-rol": "baas"}, "Onbekende rol &#39;baas&#39;"),
     ({"personen-1-voornaam": ""}, "Vul de voornaam in."),
-    ({"personen-1-geboortedatum": "gisteren"}, "De geboortedatum &#39;gisteren&#39; is geen geldige datum"),
+    (datum("personen-1-geboortedatum", "gisteren"), "Geboortedatum moet een bestaande datum zijn"),
     ({"personen-1-postcode": "30"}, "een postcode heeft 4 cijfers"),
     ({"personen-0-voornaam": "", "personen-0-achternaam": "", "personen-0-rol": "",
-      "personen-0-geboortedatum": "", "personen-0-postcode": "", "personen-1-voornaam": "",
-      "personen-1-achternaam": "", "personen-1-rol": "", "personen-1-geboortedatum": "",
+      **datum("personen-0-geboortedatum", ""), "personen-0-postcode": "", "personen-1-voornaam": "",
+      "personen-1-achternaam": "", "personen-1-rol": "", **datum("personen-1-geboortedatum", ""),
       "personen-1-postcode": ""}, "Vul minstens het slachtoffer in."),
 ])
 def test_short_form_validation_422(client, login, extra, bericht):

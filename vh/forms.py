@@ -92,15 +92,18 @@ class DatumField(Field):
     `data` is a date or None; `raw` keeps what was typed, so a wrong date is shown back as typed.
     An empty date is allowed unless a DataRequired/InputRequired validator says otherwise.
     By default a date lies in the past (a birth date, an incident); `jaren=(terug, vooruit)` is a
-    date planned around now instead (an overleg): within `vh.tijd.jaren_rond(terug, vooruit)`."""
+    date planned around now instead (an overleg): within `vh.tijd.jaren_rond(terug, vooruit)`.
+    `bereik=False`: only read the date; a rule of the caller checks its range (the police form,
+    whose rule the CSV shares)."""
 
     DELEN = ("dag", "maand", "jaar")
 
     def __init__(self, label=None, validators=None, voorbeeld: str = "14 3 1987",
-                 jaren: tuple[int, int] | None = None, **kw):
+                 jaren: tuple[int, int] | None = None, bereik: bool = True, **kw):
         super().__init__(label, validators, **kw)
         self.voorbeeld = voorbeeld
         self.jaren = jaren
+        self.bereik = bereik
         self.raw = {d: "" for d in self.DELEN}
         self.parse_error = None
 
@@ -131,7 +134,7 @@ class DatumField(Field):
             if not van <= self.data <= tot:
                 raise ValidationError(f"Kies een datum tussen {van.day} januari {van.year} en "
                                       f"{tot.day} december {tot.year}, bijvoorbeeld {self.voorbeeld}.")
-        elif self.data is not None:
+        elif self.data is not None and self.bereik:
             if self.data > vandaag():
                 raise ValidationError(f"{self.label.text} mag niet in de toekomst liggen.")
             if self.data.year < EERSTE_JAAR:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kit import fill_date
 from playwright.sync_api import expect
 
 from vh.db import db
@@ -33,15 +34,16 @@ def test_peggy_en_jordy_van_politie_tot_spoor_2(page, live_server, browser_login
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     axe_check(page)
     page.get_by_label("PV-nummer").fill(PV)
-    page.fill("#datum_feit", (dt.date.today() - dt.timedelta(days=2)).isoformat())
+    feit = dt.date.today() - dt.timedelta(days=2)
+    fill_date(page, "datum_feit", f"{feit.day} {feit.month} {feit.year}")
     page.get_by_label("Partnergeweld").check()
     page.fill("#omschrijving", "Slagen na ruzie; hij had gedronken. Tweede interventie.")
     for i, (rol, voornaam, achternaam, geboren) in enumerate(
-            [("slachtoffer", "Peggy", "Claes", "1979-04-17"), ("pleger", "Jordy", "Maes", "1976-11-02")]):
+            [("slachtoffer", "Peggy", "Claes", "17 4 1979"), ("pleger", "Jordy", "Maes", "2 11 1976")]):
         page.select_option(f"#personen-{i}-rol", rol)
         page.fill(f"#personen-{i}-voornaam", voornaam)
         page.fill(f"#personen-{i}-achternaam", achternaam)
-        page.fill(f"#personen-{i}-geboortedatum", geboren)
+        fill_date(page, f"personen-{i}-geboortedatum", geboren)
         page.fill(f"#personen-{i}-postcode", "3000")
     page.get_by_role("button", name="Aanmelding versturen").click()
     page.wait_for_url(re.compile(r"/aanmelden/politie/\d+/verstuurd$"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kit import fill_date
 from playwright.sync_api import expect
 
 from vh.aanmelding import politie as pi
@@ -64,13 +65,13 @@ def test_police_refers_with_the_short_form(page, browser_login, axe_check):
     expect(page.locator(".error-summary")).to_contain_text("Vul het PV-nummer in.")
     axe_check(page)
     page.fill("#pv_nummer", "LE.55.L1.200001/2026")
-    page.fill("#datum_feit", "2026-03-01")
+    fill_date(page, "datum_feit", "1 3 2026")
     page.get_by_label("Partnergeweld").check()
     page.fill("#omschrijving", "Slagen na ruzie over geld.")
     page.select_option("#personen-0-rol", "slachtoffer")
     page.fill("#personen-0-voornaam", "Peggy")
     page.fill("#personen-0-achternaam", "Claes")
-    page.fill("#personen-0-geboortedatum", "1979-04-17")
+    fill_date(page, "personen-0-geboortedatum", "17 4 1979")
     page.fill("#personen-0-postcode", "3000")
     page.get_by_role("button", name="Nog een persoon toevoegen").click()
     expect(page.locator("#persoon-4")).to_be_visible()

@@ -297,12 +297,13 @@ class PolitiePersoonForm(Form):
                       validate_choice=False)
     voornaam = StringField("Voornaam")
     achternaam = StringField("Achternaam")
-    geboortedatum = StringField("Geboortedatum")
+    geboortedatum = DatumField("Geboortedatum", voorbeeld="17 4 1979", bereik=False)
     postcode = StringField("Postcode van de woonplaats")
 
     @property
     def leeg(self) -> bool:
-        return not any((f.data or "").strip() for f in self)
+        return not any(any(f.raw.values()) if isinstance(f, DatumField) else (f.data or "").strip()
+                       for f in self)
 
 
 def _meld(form, fouten: dict[str, str]) -> None:
@@ -317,7 +318,7 @@ class KortForm(FlaskForm):
     (politie.controleer_feit / controleer_persoon). After validate(), `gegevens` holds the
     arguments of politie.kort_indienen."""
     pv_nummer = StringField("PV-nummer")
-    datum_feit = StringField("Datum van de feiten")
+    datum_feit = DatumField("Datum van de feiten", voorbeeld="14 3 2026", bereik=False)
     vormen = MultiCheckboxField("Vorm van intrafamiliaal geweld", choices=IfgVorm.choices(),
                                 fout="Kies een vorm uit de lijst.")
     omschrijving = TextAreaField("Wat is er gebeurd?", validators=[

@@ -57,7 +57,7 @@ PV_VOORBEELD = "LE.55.L1.012345/2026"
 MAX_NAAM = 80
 MAX_OMSCHRIJVING = 2000
 DATUM_UITLEG = "schrijf ze als JJJJ-MM-DD, bijvoorbeeld 2026-03-14"  # the CSV
-DATUM_UITLEG_FORMULIER = "schrijf ze bijvoorbeeld als 14 3 2026 of 2026-03-14"
+DATUM_UITLEG_FORMULIER = "vul dag, maand en jaar in, bijvoorbeeld 14 3 2026"
 ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 # 40 000 rows of names like ours are about 3.5 MB, under the 5 MB upload limit, and import in a
 # few seconds (bench/): well inside gunicorn's 30 s worker timeout.
@@ -212,13 +212,17 @@ def _pv(waarde: str | None) -> tuple[str, str | None]:
     return pv, None
 
 
-def _datum(waarde: str | None, naam: str, vandaag: dt.date, iso: bool) -> tuple[dt.date | None, str | None]:
-    """A date as typed: any form of `lees_datum`, or only yyyy-mm-dd (`iso`, the CSV)."""
-    waarde = (waarde or "").strip()
+def _datum(waarde: str | dt.date | None, naam: str, vandaag: dt.date, iso: bool) -> tuple[dt.date | None, str | None]:
+    """A date as typed: any form of `lees_datum`, or only yyyy-mm-dd (`iso`, the CSV); or a date
+    already read by the form's DatumField."""
     uitleg = DATUM_UITLEG if iso else DATUM_UITLEG_FORMULIER
-    if not waarde:
-        return None, f"Vul de {naam} in: {uitleg}."
-    d = lees_datum(waarde) if not iso or ISO_DATUM.fullmatch(waarde) else None
+    if isinstance(waarde, dt.date):
+        d, waarde = waarde, waarde.isoformat()
+    else:
+        waarde = (waarde or "").strip()
+        if not waarde:
+            return None, f"Vul de {naam} in: {uitleg}."
+        d = lees_datum(waarde) if not iso or ISO_DATUM.fullmatch(waarde) else None
     if d is None:
         return None, f"De {naam} '{waarde[:20]}' is geen geldige datum: {uitleg}."
     if d > vandaag:
