@@ -600,3 +600,52 @@ def test_rules_refuse_a_taken_name_or_address_and_ones_own_beheer_role(app, user
     assert refused.value.veld == "rollen"
     assert not gebruikers.zet_actief(me, True)  # already active: nothing changes, nothing audited
     assert AuditEvent.select().where(AuditEvent.actie.startswith("beheer.")).count() == 0
+
+
+# ---------------------------------------------------------------- teams: the letterhead
+TEAM_ADRES = {"straat": "Stationsstraat 12", "postcode": "3000", "gemeente": "Leuven",
+              "telefoon": "016 12 34 56", "email": "info@veilighuis-ob.test"}
+
+
+@pytest.mark.parametrize("role", ["aanmelder", "politie", "coordinator", "parket", "kernpartner",
+                                  "regisseur3", "dpo"])
+def test_only_the_beheerder_edits_a_team(client, login, role):
+    login(role)
+    t = team_id("Veilig Huis Oost-Brabant")
+    assert client.get("/beheer/teams").status_code == 403
+    assert client.get(f"/beheer/teams/{t}").status_code == 403
+    assert client.post(f"/beheer/teams/{t}", data=TEAM_ADRES).status_code == 403
+    assert Team.get_by_id(t).straat != TEAM_ADRES["straat"]
+
+
+def test_team_list_and_edit_page_and_fragment(client, beheerder):
+    t = team_id("Veilig Huis Oost-Brabant")
+    html = assert_page(client.get("/beheer/teams"))
+    assert "Veilig Huis Halle-Vilvoorde" in html and f"/beheer/teams/{t}" in html
+    assert_fragment(client.get(f"/beheer/teams/{t}", headers=HX), contains="Straat en huisnummer")
+    assert "Straat en huisnummer" in assert_page(client.get(f"/beheer/teams/{t}"))
+    assert client.get("/beheer/teams/999999").status_code == 404
+
+
+def test_the_team_address_is_saved_audited_and_on_the_letter(client, beheerder):
+    t = team_id("Veilig Huis Oost-Brabant")
+    r = client.post(f"/beheer/teams/{t}", data=TEAM_ADRES)
+    assert r.status_code == 303 and r.headers["Location"].endswith("/beheer/teams")
+    team = Team.get_by_id(t)
+    assert (team.straat, team.postcode, team.gemeente, team.email) == (
+        "Stationsstraat 12", "3000", "Leuven", "info@veilighuis-ob.test")
+    assert wijzigingen(last_event("beheer.team.edit"))["straat"][1] == "Stationsstraat 12"
+    from vh.triage.brieven import briefhoofd
+    assert "Stationsstraat 12, 3000 Leuven" in briefhoofd(team)["adres"]
+
+
+@pytest.mark.parametrize("veld,waarde,boodschap", [
+    ("postcode", "ABCD", "Een postcode heeft 4 cijfers"),
+    ("email", "geen-adres", "e-mailadres"),
+    ("straat", "x" * 121, "maximaal 120 tekens"),
+])
+def test_a_wrong_team_address_is_refused_beside_its_field(client, beheerder, veld, waarde, boodschap):
+    t = team_id("Veilig Huis Oost-Brabant")
+    r = client.post(f"/beheer/teams/{t}", data={**TEAM_ADRES, veld: waarde})
+    assert r.status_code == 422 and boodschap in r.text and "Er is een probleem" in r.text
+    assert Team.get_by_id(t).straat != "Stationsstraat 12"

@@ -470,6 +470,12 @@ def _rolaanvraag_beslissen(user: User, a: RolAanvraag) -> bool:
             and a.aangevraagd_door_id != user.id and a.user_id != user.id)
 
 
+@rule("team.bewerken", Team, see=True)
+def _team_bewerken(user: User, t: Team) -> bool:
+    """The team's letterhead (address, phone, e-mail): reference data, no dossier content."""
+    return user.has("beheerder")
+
+
 @rule("organisatie.bewerken", Organisatie, see=True)
 def _organisatie_bewerken(user: User, o: Organisatie) -> bool:
     return user.has("beheerder")

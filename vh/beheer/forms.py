@@ -1,4 +1,4 @@
-"""Forms of the beheer screens: users and organisations.
+"""Forms of the beheer screens: users, organisations and the teams' letterhead.
 
 Choice fields use string values and refuse anything outside their choices with a Dutch message,
 so a tampered form gets a clean 422 with the error beside the field, never a 500."""
@@ -9,7 +9,9 @@ from wtforms import EmailField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from vh.forms import KeuzeVeld, MultiCheckboxField, email_geldig
-from vh.models import ORGANISATIE_TYPES, ROLLEN, Organisatie, User
+from vh.models import ORGANISATIE_TYPES, ROLLEN, Organisatie, Team, User
+
+from .teams import BRIEFHOOFD
 
 
 def _email_field():
@@ -103,3 +105,28 @@ class OrganisatieForm(FlaskForm):
     def validate_type(self, field):
         if not field.data:
             raise ValidationError("Kies de soort organisatie.")
+
+
+class TeamForm(FlaskForm):
+    """The sender of the team's letters. Each field may stay empty; the letter then leaves it out."""
+    straat = StringField("Straat en huisnummer", validators=[
+        Optional(), Length(max=120, message="De straat mag maximaal 120 tekens hebben.")])
+    postcode = StringField("Postcode", validators=[Optional()])
+    gemeente = StringField("Gemeente", validators=[
+        Optional(), Length(max=80, message="De gemeente mag maximaal 80 tekens hebben.")])
+    telefoon = StringField("Telefoon", validators=[
+        Optional(), Length(max=40, message="Het telefoonnummer mag maximaal 40 tekens hebben.")])
+    email = EmailField("E-mailadres", validators=[
+        Optional(), Length(max=254, message="Dit e-mailadres is te lang (maximaal 254 tekens)."),
+        email_geldig()])
+
+    @classmethod
+    def voor(cls, team: Team, *, vul_in: bool) -> TeamForm:
+        return cls(data={veld: getattr(team, veld) for veld in BRIEFHOOFD} if vul_in else None)
+
+    def velden(self) -> dict:
+        return {veld: (self[veld].data or "").strip() for veld in BRIEFHOOFD}
+
+    def validate_postcode(self, field):
+        if field.data and not (len(field.data.strip()) == 4 and field.data.strip().isdigit()):
+            raise ValidationError("Een postcode heeft 4 cijfers, bijvoorbeeld 3000.")

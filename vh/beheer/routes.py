@@ -10,10 +10,10 @@ from flask_login import current_user, login_required
 from vh import access
 from vh.auth import accounts
 from vh.htmx import answer, render
-from vh.models import Organisatie, RolAanvraag, User
+from vh.models import Organisatie, RolAanvraag, Team, User
 
-from . import Geweigerd, gebruikers, organisaties, rollen
-from .forms import GebruikerForm, OrganisatieForm
+from . import Geweigerd, gebruikers, organisaties, rollen, teams
+from .forms import GebruikerForm, OrganisatieForm, TeamForm
 
 bp = Blueprint("beheer", __name__)
 
@@ -191,3 +191,20 @@ def organisatie_actief(org_id: int):
                   template="beheer/organisaties.html", block="rij",
                   context=lambda: {"org": organisaties.met_aantal(org),
                                    "zones": dict(organisaties.politiezones())})
+
+
+# ---------------------------------------------------------------- teams (their letterhead)
+@bp.route("/beheer/teams", endpoint="teams")
+def teams_lijst():
+    return render("beheer/teams.html", "content", teams=teams.lijst(), title="Teams")
+
+
+@bp.route("/beheer/teams/<int:team_id>", methods=["GET", "POST"])
+def team(team_id: int):
+    t = access.load(Team, team_id, "team.bewerken")
+    form = TeamForm.voor(t, vul_in=request.method == "GET")
+    if not form.validate_on_submit():
+        return render("beheer/team.html", "content", status=422 if form.is_submitted() else 200,
+                      form=form, team=t, title=f"Team {t.naam}")
+    teams.bewerk(t, form.velden())
+    return answer(f"Het briefhoofd van {t.naam} is bewaard.", url_for("beheer.teams"))
