@@ -206,6 +206,9 @@ TEAMS = [
     # Team settings (e.g. "het parket neemt tijdelijk niet deel"): the team's own coordinators.
     ("team.settings", "t_ob", {"coordinator"}),
     ("team.settings", "t_hv", {"coordinator_hv"}),
+    # Its letterhead is reference data: the beheerder's (no dossier content).
+    ("team.bewerken", "t_ob", {"beheerder"}),
+    ("team.bewerken", "t_hv", {"beheerder"}),
     ("team.verwijderen", "t_ob", NOBODY),
 ]
 

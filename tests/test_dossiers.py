@@ -262,3 +262,15 @@ def test_coordinator_is_warned_where_the_parket_is_asked(client, login):
     login("coordinator", c)
     d2 = open_dossier(c, maak_aanmelding())
     assert "heeft nog geen actief account" not in c.get(f"/dossiers/{d2.id}").text
+
+
+def test_the_board_warns_when_the_teams_parket_has_no_account(client, login):
+    from vh.models import User
+    login("coordinator_hv")
+    assert "heeft nog geen actief account" not in client.get("/triage").text
+    User.update(actief=False).where(User.email == "parket-hv@vh.test").execute()
+    assert WAARSCHUWING_HV in client.get("/triage").text
+    assert "heeft nog geen actief account" not in client.get("/triage?weergave=projectie").text
+    c = client.application.test_client()
+    login("coordinator", c)  # Oost-Brabant's parket has an account
+    assert "heeft nog geen actief account" not in c.get("/triage").text

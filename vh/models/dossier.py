@@ -50,19 +50,22 @@ class Dossier(BaseModel):
         return (Parketcheck.select().where(Parketcheck.dossier == self.id)
                 .order_by(Parketcheck.gevraagd_op.desc(), Parketcheck.id.desc()).first())
 
-    def toestand(self, check: Parketcheck | None | object = _LAAD) -> Toestand:
+    def toestand(self, check: Parketcheck | None | object = _LAAD, *, regie: bool | None = None) -> Toestand:
         """What the workflow rules need to know of this dossier. `check`: its latest parketcheck
-        when already loaded (None: never asked), else it is loaded (one query)."""
+        when already loaded (None: never asked), else it is loaded (one query). `regie`: load
+        the casusregie facts (risk analysis, actions; two queries) of a dossier in or after
+        casusregie; by default only for one dossier (no `check` given), not on a list's bulk path."""
         if check is _LAAD:
             check = self.laatste_parketcheck()
-        regie = {}
-        if self.spoor is not None and self.fase in (*CASUSREGIE, Fase.AFGESLOTEN):
+            regie = regie is not False
+        feiten = {}
+        if regie and self.spoor is not None and self.fase in (*CASUSREGIE, Fase.AFGESLOTEN):
             from .regie import Actie, Risicoanalyse  # regie imports this module
-            regie = dict(risicoanalyse=Risicoanalyse.select().where(Risicoanalyse.dossier == self.id).exists(),
-                         **Actie.tellingen(self))
+            feiten = dict(risicoanalyse=Risicoanalyse.select().where(Risicoanalyse.dossier == self.id).exists(),
+                          **Actie.tellingen(self))
         return Toestand(fase=self.fase, parket=check.uitkomst if check else None,
                         pilootzone=self.pilootzone, parket_pauze=self.team.parket_pauze,
-                        regisseur=self.regisseur_id is not None, spoor=self.spoor, **regie)
+                        regisseur=self.regisseur_id is not None, spoor=self.spoor, **feiten)
 
     def tijdlijn(self) -> list[Overgang]:
         """Every stamped transition of this dossier, oldest first, with who made it (one query)."""

@@ -16,7 +16,7 @@ from vh import access, workflow
 from vh.dossier.gevoelig import gevoelig_per
 from vh.keuzes import BesluitUitkomst, Fase, IfgVorm, ParketUitkomst
 from vh.models import Aanmelding, Agendapunt, Besluit, Dossier, Organisatie, Overleg, Parketcheck, Persoon, Team
-from vh.parket.parketcheck import vraag_aan
+from vh.parket.parketcheck import parket_zonder_account, vraag_aan
 from vh.templating import dagen_sinds
 from vh.tijd import utcnow
 from vh.transitions import voer_uit
@@ -234,3 +234,10 @@ def getoond(kolommen: dict[str, list[Kaart]]) -> dict[str, list[int]]:
         return sorted({k.id for col in kolommen.values() for k in col if k.soort == soort})
 
     return {"dossiers": ids("dossier"), "aanmeldingen": ids("aanmelding")}
+
+
+def parket_waarschuwingen(teams, team_id: int | None) -> list[str]:
+    """The warnings for the board when a shown team's parket has no active account: a request
+    for the parket would wait unseen (one query per team shown; a coordinator has few teams)."""
+    getoonde = [t for t in teams if team_id in (None, t.id)]
+    return [w for t in getoonde if (w := parket_zonder_account(t))]

@@ -35,7 +35,9 @@ def _context(team_id: int | None, teams: list[Team], **extra) -> dict:
               if projectie else None)
     volgende = (url_for("triage.board", weergave="projectie", team=team_id, kolom=pagina.focus,
                         pagina=pagina.volgende) if pagina else None)
+    waarschuwingen = [] if projectie else regels.parket_waarschuwingen(teams, team_id)
     return dict(kolommen=kolommen, KOLOMMEN=regels.KOLOMMEN, projectie=projectie, teams=teams,
+                waarschuwingen=waarschuwingen,
                 team_id=team_id, team=team, title="Triagebord", pagina=pagina, volgende=volgende,
                 **extra)
 
