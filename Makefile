@@ -23,7 +23,7 @@ run: | $(PY)
 	$(VENV)/bin/pip install -q -r requirements.txt
 	$(VENV)/bin/flask --app wsgi migrate
 	$(VENV)/bin/flask --app wsgi demo
-	exec $(VENV)/bin/gunicorn -b 127.0.0.1:$${PORT:-5000} -w 2 wsgi:app
+	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
 
 test: lint
 	$(PY) -m pytest -q $(PYTEST_ARGS)

@@ -7,6 +7,7 @@ import logging
 import os
 
 from flask import Flask
+from flask_compress import Compress
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from htmx_flask import Htmx
@@ -19,6 +20,7 @@ from . import db as vh_db
 csrf = CSRFProtect()
 login_manager = LoginManager()
 htmx_ext = Htmx()
+compress = Compress()
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -53,11 +55,13 @@ def create_app(config: dict | None = None) -> Flask:
     htmx_ext.init_app(app)
     _init_login(app)
 
-    from . import cli, errors, templating
+    from . import cli, errors, statisch, templating
     templating.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)
+    statisch.init_app(app)
+    compress.init_app(app)
 
     @app.after_request
     def _security_headers(response):
@@ -82,7 +86,7 @@ BLUEPRINTS = [
     "auth.routes", "home.routes", "aanmelding.routes.formulier", "aanmelding.routes.politie",
     "ontvangst.routes", "parket.routes", "triage.routes.bord", "triage.routes.overleg",
     "dossier.routes", "triage.routes.besluit", "triage.routes.brieven", "beheer.routes",
-    "auditlog.routes",
+    "auditlog.routes", "health",
 ]
 
 

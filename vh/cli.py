@@ -45,6 +45,35 @@ def init_app(app) -> None:
             summary = load(app.config["VH_DEMO_PASSWORD"])
         click.echo(summary)
 
+    @app.cli.command("backup")
+    @click.argument("bestand", type=click.Path(dir_okay=False))
+    def backup_cmd(bestand):
+        """Write a consistent copy of the database to BESTAND (while the app runs)."""
+        from .backup import BackupFout, backup
+        with db.connection_context():
+            try:
+                backup(app.config["DATABASE_URL"], bestand)
+            except BackupFout as fout:
+                click.echo(f"Fout: {fout}", err=True)
+                sys.exit(1)
+        click.echo(f"Back-up geschreven naar {bestand}.")
+
+    @app.cli.command("restore")
+    @click.argument("bestand", type=click.Path(dir_okay=False, exists=True))
+    @click.option("--ja", is_flag=True, help="Niet bevestigen (voor scripts).")
+    def restore_cmd(bestand, ja):
+        """Replace the whole database by the back-up BESTAND (stop the app first)."""
+        from .backup import BackupFout, restore
+        if not ja:
+            click.confirm("Dit vervangt de hele database door de back-up. Verder?", abort=True)
+        with db.connection_context():
+            try:
+                restore(app.config["DATABASE_URL"], bestand)
+            except BackupFout as fout:
+                click.echo(f"Fout: {fout}", err=True)
+                sys.exit(1)
+        click.echo(f"Database teruggezet uit {bestand}.")
+
     @app.cli.command("audit-verify")
     def audit_verify_cmd():
         """Walk the audit chain; exit 1 naming the first broken event."""

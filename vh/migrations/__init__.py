@@ -64,6 +64,13 @@ def applied() -> set[str]:
     return {m.naam for m in SchemaMigratie.select()}
 
 
+def pending() -> list[str]:
+    """The migrations not applied yet, without writing anything (for /health)."""
+    done = ({m.naam for m in SchemaMigratie.select(SchemaMigratie.naam)}
+            if db.table_exists(SchemaMigratie._meta.table_name) else set())
+    return [name for name in available() if name not in done]
+
+
 def dialect(migrator: SchemaMigrator) -> str:
     """"sqlite" or "postgres": the key of a frozen migration's SQL for this database."""
     return "sqlite" if isinstance(migrator, SqliteMigrator) else "postgres"
