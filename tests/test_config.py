@@ -69,5 +69,19 @@ def test_app_default_database_is_in_its_instance_folder():
 
 
 def test_database_url_from_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv("VH_DATABASE_URL", "postgresql://vh@db/vh")
-    assert vh_config.from_env(str(tmp_path))["DATABASE_URL"] == "postgresql://vh@db/vh"
+    monkeypatch.setenv("VH_DATABASE_URL", "sqlite:////srv/vh/vh.sqlite3")
+    assert vh_config.from_env(str(tmp_path))["DATABASE_URL"] == "sqlite:////srv/vh/vh.sqlite3"
+
+
+def test_postgresql_goes_through_a_connection_pool(monkeypatch, tmp_path):
+    from vh.backup import _pg_url
+    from vh.config import from_env
+    monkeypatch.setenv("VH_DATABASE_URL", "postgresql://vh:geheim@db.example:5432/vh")
+    url = from_env(str(tmp_path))["DATABASE_URL"]
+    assert url == "postgresql+pool://vh:geheim@db.example:5432/vh?max_connections=8&stale_timeout=300"
+    assert _pg_url(url) == "postgresql://vh:geheim@db.example:5432/vh"  # what pg_dump is given
+    monkeypatch.setenv("VH_DB_POOL", "0")
+    assert from_env(str(tmp_path))["DATABASE_URL"] == "postgresql://vh:geheim@db.example:5432/vh"
+    monkeypatch.setenv("VH_DATABASE_URL", "sqlite:///x.sqlite3")
+    monkeypatch.delenv("VH_DB_POOL")
+    assert from_env(str(tmp_path))["DATABASE_URL"] == "sqlite:///x.sqlite3"

@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from vh.db import db, is_sqlite
 
@@ -26,9 +27,14 @@ def _pg_tool(naam: str) -> str:
     return gevonden
 
 
+POOL_PARAMETERS = {"max_connections", "stale_timeout", "timeout"}
+
+
 def _pg_url(url: str) -> str:
-    """The URL as libpq takes it (peewee's '+pool' scheme is ours, not libpq's)."""
-    return url.replace("postgresql+pool://", "postgresql://").replace("postgres+pool://", "postgresql://")
+    """The URL as libpq takes it: peewee's '+pool' scheme and pool parameters are not libpq's."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k not in POOL_PARAMETERS]
+    return urlunsplit(parts._replace(scheme="postgresql", query=urlencode(query)))
 
 
 def _run(args: list[str]) -> None:

@@ -15,6 +15,17 @@ def _bool(value: str | None, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "ja", "yes", "on"}
 
 
+def _pooled(url: str, pool: str) -> str:
+    """PostgreSQL through peewee's connection pool (PooledPostgresqlDatabase): a worker reuses its
+    connections instead of opening one per request. VH_DB_POOL is the most a worker keeps open
+    (0: no pool)."""
+    scheme, sep, rest = url.partition("://")
+    if scheme not in ("postgres", "postgresql") or not sep or pool.strip() in ("", "0"):
+        return url
+    query = "&" if "?" in rest else "?"
+    return f"{scheme}+pool://{rest}{query}max_connections={int(pool)}&stale_timeout=300"
+
+
 def from_env(instance_path: str) -> dict:
     env = os.environ
     vh_env = env.get("VH_ENV", "development")
@@ -23,7 +34,7 @@ def from_env(instance_path: str) -> dict:
     return {
         "VH_ENV": vh_env,
         "SECRET_KEY": env.get("VH_SECRET_KEY", DEV_SECRET_KEY),
-        "DATABASE_URL": env.get("VH_DATABASE_URL", default_db),
+        "DATABASE_URL": _pooled(env.get("VH_DATABASE_URL", default_db), env.get("VH_DB_POOL", "8")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _bool(env.get("VH_SECURE_COOKIES"), production),
