@@ -112,3 +112,25 @@ def test_gunicorn_config_logs_no_query_strings(ok):
     conf = runpy.run_path("gunicorn.conf.py")
     assert "%(U)s" in conf["access_log_format"] and "%(r)s" not in conf["access_log_format"]
     assert "%(q)s" not in conf["access_log_format"] and conf["workers"] >= 2 and conf["timeout"] >= 30
+
+
+# ---------------------------------------------------------------- application logs
+def test_json_log_lines_carry_the_route_pattern_and_user_id_never_the_path(app, client, login):
+    import json
+    import logging
+
+    from vh.applog import JsonFormatter
+    login("coordinator")
+    d = maak_dossier("te_bespreken")
+    with app.test_request_context(f"/dossiers/{d.id}?zoek=Peggy+Claes"):
+        app.preprocess_request()
+        from flask import request
+        request.url_rule = app.url_map.bind("x").match(f"/dossiers/{d.id}", return_rule=True)[0]
+        try:
+            raise ValueError("Peggy Claes")  # an exception text may quote dossier data
+        except ValueError:
+            record = logging.LogRecord("vh", logging.ERROR, __file__, 1, "onverwachte fout", (),
+                                       exc_info=__import__("sys").exc_info())
+        regel = json.loads(JsonFormatter().format(record))
+    assert regel["route"] == "/dossiers/<int:dossier_id>" and regel["methode"] == "GET"
+    assert regel["fout"] == "ValueError" and "Peggy" not in json.dumps(regel)

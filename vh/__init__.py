@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import builtins
 import importlib
-import logging
 import os
 
 from flask import Flask
@@ -14,6 +13,7 @@ from htmx_flask import Htmx
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
+from . import applog
 from . import config as vh_config
 from . import db as vh_db
 
@@ -76,7 +76,7 @@ def create_app(config: dict | None = None) -> Flask:
             h.setdefault("Cache-Control", "no-store")
         return response
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    applog.init(app.config["VH_LOG_FORMAT"])
     return app
 
 

@@ -48,6 +48,7 @@ def from_env(instance_path: str) -> dict:
         "VH_PARKET_WAIT_DAYS": int(env.get("VH_PARKET_WAIT_DAYS", 5)),
         "VH_DEMO_PASSWORD": env.get("VH_DEMO_PASSWORD", "demo-veilig-huis"),
         "VH_TRUSTED_PROXIES": int(env.get("VH_TRUSTED_PROXIES", 0)),
+        "VH_LOG_FORMAT": env.get("VH_LOG_FORMAT", "json" if production else "tekst"),
         # flask-compress: the app's own responses (static files come precompressed, vh/statisch.py)
         "COMPRESS_MIMETYPES": ["text/html", "text/css", "text/csv", "text/plain", "application/javascript",
                                "application/json", "image/svg+xml", "text/calendar"],
