@@ -143,6 +143,22 @@ def test_board_loads_in_a_bounded_number_of_queries(client, login):
     assert few < 40
 
 
+def test_a_long_column_pages_and_the_board_stays_small(client, login):
+    """Issue 12.2: 40 waiting referrals make a column of 12 cards with pages, not a page of 40."""
+    from vh.triage.bord import BORD_PER_KOLOM
+    for _ in range(40):
+        maak_aanmelding()
+    login("coordinator")
+    html = client.get("/triage").text
+    kolom = html[html.index('id="kolom-nieuw-lijst"'):html.index('id="kolom-parketcheck-lijst"')]
+    assert kolom.count('id="kaart-aanmelding-') == BORD_PER_KOLOM and "1–12 van 40" in kolom
+    assert "kolom=nieuw&amp;pagina=2" in kolom
+    laatste = client.get("/triage?kolom=nieuw&pagina=4").text
+    assert "37–40 van 40" in laatste and laatste.count('id="kaart-aanmelding-') == 4
+    assert client.get("/triage?kolom=nieuw&pagina=999").status_code == 200  # the last page
+    assert len(html.encode()) < 60_000
+
+
 # ---------------------------------------------------------------- moves
 def test_move_without_js_redirects_303(client, login):
     d = maak_dossier("te_bespreken")

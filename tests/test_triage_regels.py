@@ -230,15 +230,25 @@ def test_bord_verplaats_asks_the_parket_or_moves_the_card(app, user):
         bord.verplaats(d, "besluit_advies", coordinator)  # not a move the board offers
 
 
-def test_projectie_pages_the_focus_column_and_wraps_around():
-    from vh.triage.bord import Kaart, projectie
-    kolommen = {k: [] for k in ("nieuw", "parketcheck", "te_bespreken", "dossiervorming", "beslist")}
-    kolommen["te_bespreken"] = [Kaart(soort="dossier", id=i, nummer=f"D-{i}", sinds=None) for i in range(1, 10)]
-    eerste = projectie(kolommen, None, None, per_pagina=4)
-    assert (eerste.focus, eerste.pagina, eerste.paginas, eerste.volgende) == ("te_bespreken", 1, 3, 2)
-    assert [k.id for k in eerste.kaarten] == [1, 2, 3, 4]
-    laatste = projectie(kolommen, "bestaat-niet", 99, per_pagina=4)
-    assert (laatste.focus, laatste.pagina, laatste.volgende) == ("te_bespreken", 3, 1)
-    assert [k.id for k in laatste.kaarten] == [9]
-    leeg = projectie(kolommen, "beslist", 2)
-    assert (leeg.pagina, leeg.paginas, leeg.kaarten) == (1, 1, [])
+def test_a_column_page_past_the_end_is_the_last_and_an_unknown_projected_column_the_agenda():
+    from vh.triage.bord import kolom_pagina, projectie_kolom
+    assert kolom_pagina(9, None, 4) == (1, 3)
+    assert kolom_pagina(9, 99, 4) == (3, 3)
+    assert kolom_pagina(0, 2, 4) == (1, 1)
+    assert projectie_kolom("bestaat-niet") == projectie_kolom(None) == "te_bespreken"
+    assert projectie_kolom("beslist") == "beslist"
+
+
+def test_the_board_shows_a_page_of_each_column_and_counts_them_all(user):
+    from vh.triage import bord
+    coordinator = user("coordinator")
+    aanmeldingen = [maak_aanmelding() for _ in range(3)]
+    dossiers = [maak_dossier("nieuw", parket=None) for _ in range(2)]
+    assert bord.aantallen(coordinator)["nieuw"] == 5
+    eerste = bord.laad_bord(coordinator, per_kolom=2)
+    assert [k.id for k in eerste["nieuw"]] == [a.id for a in aanmeldingen[:2]]
+    tweede = bord.laad_bord(coordinator, kolom="nieuw", pagina=2, per_kolom=2)
+    assert [(k.soort, k.id) for k in tweede["nieuw"]] == [("aanmelding", aanmeldingen[2].id),
+                                                         ("dossier", dossiers[0].id)]
+    derde = bord.laad_bord(coordinator, kolom="nieuw", pagina=3, per_kolom=2)
+    assert [(k.soort, k.id) for k in derde["nieuw"]] == [("dossier", dossiers[1].id)]

@@ -108,7 +108,7 @@ def test_projection_shows_a_full_board_on_one_screen_per_page(page, live_server,
         te_bespreken = [maak_dossier("te_bespreken", acuut=i % 7 == 0) for i in range(25)]
         for fase, n in (("parketcheck", 5), ("dossiervorming", 5), ("nieuw", 3)):
             for _ in range(n):
-                maak_dossier(fase)
+                maak_dossier(fase, parket=None if fase in ("parketcheck", "nieuw") else "akkoord")
         for _ in range(2):
             maak_aanmelding(personen=gezin(dt.date.today()))
         maak_overleg(dossiers=te_bespreken[:10])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from vh import access, workflow
 from vh.dossier.gevoelig import gevoelig_per
@@ -26,6 +26,9 @@ KOLOMMEN = [(fase.value, fase.label) for fase in workflow.VOOR_BESLUIT] + [("bes
 # the agenda by default, a page at a time; the pages advance by themselves.
 PROJECTIE_FOCUS = Fase.TE_BESPREKEN.value
 PROJECTIE_PER_PAGINA = 4  # 2×2 cards fit at 1024×768 in 24 px type
+# The ordinary board shows a column's first cards; the rest a page at a time (?kolom=…&pagina=…),
+# so that 800 police interventions do not make a page of 400 kB.
+BORD_PER_KOLOM = 12
 BESLIST_DAGEN = 14
 # The transitions the board offers as buttons (with the workflow's labels); the rest happens on
 # other screens.
@@ -166,16 +169,16 @@ def _aanmelding_kaarten(aanmeldingen: list[Aanmelding]) -> list[Kaart]:
     return kaarten
 
 
-def laad_bord(user, team_id: int | None = None) -> dict[str, list[Kaart]]:
-    """The cards per column (keys of KOLOMMEN) that `user` may see, in a fixed number of queries."""
+def _queries(user, team_id: int | None):
+    """The three sources of the board, scoped to what `user` may see (and to one team)."""
     cutoff = utcnow() - dt.timedelta(days=BESLIST_DAGEN)
-    # 1. dossiers before a decision
-    dq = (Dossier.select(Dossier, Team).join(Team)
-          .where(access.dossier_condition(user) & Dossier.fase.in_(workflow.VOOR_BESLUIT)))
-    # 2. decisions of the last 14 days, with their dossier
+    # dossiers before a decision
+    dq = Dossier.select(Dossier, Team).join(Team).where(
+        access.dossier_condition(user) & Dossier.fase.in_(workflow.VOOR_BESLUIT))
+    # decisions of the last 14 days, with their dossier
     bq = (Besluit.select(Besluit, Dossier, Team).join(Dossier).join(Team)
           .where(access.dossier_condition(user) & (Besluit.beslist_op >= cutoff)))
-    # 3. submitted referrals waiting in the inbox
+    # submitted referrals waiting in the inbox
     aq = (access.aanmeldingen_received_by(user)
           .select(Aanmelding, Organisatie).join(Organisatie, JOIN.LEFT_OUTER)
           .where(Aanmelding.status == "ingediend"))
@@ -183,17 +186,53 @@ def laad_bord(user, team_id: int | None = None) -> dict[str, list[Kaart]]:
         dq = dq.where(Dossier.team == team_id)
         bq = bq.where(Dossier.team == team_id)
         aq = aq.where(Aanmelding.team == team_id)
-    dossiers = list(dq.order_by(Dossier.acuut.desc(), Dossier.fase_sinds, Dossier.id))
-    besluiten = {b.dossier.id: b for b in bq.order_by(Besluit.beslist_op, Besluit.id)}  # the latest
-    aanmeldingen = list(aq.order_by(Aanmelding.ingediend_op, Aanmelding.id))
+    return dq, bq, aq
+
+
+def aantallen(user, team_id: int | None = None) -> dict[str, int]:
+    """How many cards each column holds in all (three queries), whatever the board shows."""
+    dq, bq, aq = _queries(user, team_id)
+    tellen = {k: 0 for k, _ in KOLOMMEN}
+    for fase, n in dq.select(Dossier.fase, fn.COUNT(Dossier.id)).group_by(Dossier.fase).tuples():
+        tellen[fase] = n
+    tellen["beslist"] = bq.select(fn.COUNT(fn.DISTINCT(Besluit.dossier))).scalar() or 0
+    tellen["nieuw"] += aq.count()
+    return tellen
+
+
+def laad_bord(user, team_id: int | None = None, *, kolom: str | None = None, pagina: int = 1,
+              per_kolom: int = BORD_PER_KOLOM) -> dict[str, list[Kaart]]:
+    """The cards per column (keys of KOLOMMEN) that `user` may see: the first `per_kolom` of
+    each column, and of column `kolom` page `pagina`; in a fixed number of queries whatever the
+    number of dossiers. In "nieuw" the referrals come first, then the new dossiers."""
+    dq, bq, aq = _queries(user, team_id)
+
+    def venster(key: str) -> tuple[int, int]:  # (offset, limit)
+        return ((max(pagina, 1) - 1) * per_kolom if key == kolom else 0), per_kolom
+
+    dossiers = []
+    for fase in workflow.VOOR_BESLUIT:  # one query per phase, each a page
+        start, n = venster(fase.value)
+        query = dq.where(Dossier.fase == fase).order_by(Dossier.acuut.desc(), Dossier.fase_sinds, Dossier.id)
+        if fase == Fase.NIEUW:  # after the referrals in the same column
+            start = max(0, start - aq.count())
+        dossiers += list(query.offset(start).limit(n))
+    start, n = venster("nieuw")
+    aanmeldingen = list(aq.order_by(Aanmelding.ingediend_op, Aanmelding.id).offset(start).limit(n))
+    besluiten: dict[int, Besluit] = {}
+    for b in bq.order_by(Besluit.beslist_op, Besluit.id):  # 14 days of decisions; the latest wins
+        besluiten[b.dossier.id] = b
+    start, n = venster("beslist")
+    besluiten_getoond = sorted(besluiten.values(), key=lambda b: b.beslist_op, reverse=True)[start:start + n]
 
     getoond = {d.id for d in dossiers}
-    gegevens = _Gegevens.laad(dossiers + [b.dossier for i, b in besluiten.items() if i not in getoond])  # 4-9
+    gegevens = _Gegevens.laad(dossiers + [b.dossier for b in besluiten_getoond if b.dossier.id not in getoond])
     kolommen: dict[str, list[Kaart]] = {k: [] for k, _ in KOLOMMEN}
-    kolommen["nieuw"].extend(_aanmelding_kaarten(aanmeldingen))  # 8
+    kolommen["nieuw"].extend(_aanmelding_kaarten(aanmeldingen))
     for d in dossiers:
         kolommen[d.fase].append(gegevens.kaart(d, d.fase_sinds))
-    for b in sorted(besluiten.values(), key=lambda b: b.beslist_op, reverse=True):
+    kolommen["nieuw"] = kolommen["nieuw"][:per_kolom]
+    for b in besluiten_getoond:
         kaart = gegevens.kaart(b.dossier, b.beslist_op)
         kaart.acties, kaart.besluitbaar = [], False
         kaart.besluit = BesluitUitkomst.label_van(b.uitkomst)
@@ -201,31 +240,15 @@ def laad_bord(user, team_id: int | None = None) -> dict[str, list[Kaart]]:
     return kolommen
 
 
-@dataclass
-class Projectie:
-    """One page of the projected board: the cards of column `focus`, page `pagina` of `paginas`."""
-    focus: str
-    label: str
-    kaarten: list[Kaart]
-    pagina: int
-    paginas: int
-
-    @property
-    def volgende(self) -> int:
-        return self.pagina % self.paginas + 1
+def kolom_pagina(aantal: int, pagina: int | None, per_pagina: int) -> tuple[int, int]:
+    """(page, pages) for a column of `aantal` cards: a page past the end is the last one."""
+    paginas = max(1, -(-aantal // per_pagina))
+    return min(max(pagina or 1, 1), paginas), paginas
 
 
-def projectie(kolommen: dict[str, list[Kaart]], focus: str | None, pagina: int | None,
-              per_pagina: int = PROJECTIE_PER_PAGINA) -> Projectie:
-    """The page to project: an unknown column is the agenda, a page past the end the last one."""
-    labels = dict(KOLOMMEN)
-    focus = focus if focus in labels else PROJECTIE_FOCUS
-    kaarten = kolommen[focus]
-    paginas = max(1, -(-len(kaarten) // per_pagina))
-    pagina = min(max(pagina or 1, 1), paginas)
-    start = (pagina - 1) * per_pagina
-    return Projectie(focus=focus, label=labels[focus], kaarten=kaarten[start:start + per_pagina],
-                     pagina=pagina, paginas=paginas)
+def projectie_kolom(focus: str | None) -> str:
+    """The column to project: an unknown one is the agenda."""
+    return focus if focus in dict(KOLOMMEN) else PROJECTIE_FOCUS
 
 
 def getoond(kolommen: dict[str, list[Kaart]]) -> dict[str, list[int]]:

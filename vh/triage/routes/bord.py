@@ -26,20 +26,22 @@ def _team_keuze(user) -> tuple[list[Team], int | None]:
 
 def _context(team_id: int | None, teams: list[Team], **extra) -> dict:
     projectie = request.args.get("weergave") == "projectie"
-    kolommen = regels.laad_bord(current_user, team_id)
+    aantallen = regels.aantallen(current_user, team_id)
+    per_kolom = regels.PROJECTIE_PER_PAGINA if projectie else regels.BORD_PER_KOLOM
+    kolom = regels.projectie_kolom(request.args.get("kolom")) if projectie else request.args.get("kolom")
+    pagina, paginas = (regels.kolom_pagina(aantallen[kolom], access.parse_id(request.args.get("pagina", "")),
+                                           per_kolom) if kolom in aantallen else (1, 1))
+    kolommen = regels.laad_bord(current_user, team_id, kolom=kolom, pagina=pagina, per_kolom=per_kolom)
     audit.record("triage.board", details={**regels.getoond(kolommen), "team": team_id,
                                           "projectie": projectie})
     team = next((t for t in teams if t.id == team_id), None)
-    pagina = (regels.projectie(kolommen, request.args.get("kolom"),
-                               access.parse_id(request.args.get("pagina", "")))
-              if projectie else None)
-    volgende = (url_for("triage.board", weergave="projectie", team=team_id, kolom=pagina.focus,
-                        pagina=pagina.volgende) if pagina else None)
+    volgende = (url_for("triage.board", weergave="projectie", team=team_id, kolom=kolom,
+                        pagina=pagina % paginas + 1) if projectie else None)
     waarschuwingen = [] if projectie else regels.parket_waarschuwingen(teams, team_id)
-    return dict(kolommen=kolommen, KOLOMMEN=regels.KOLOMMEN, projectie=projectie, teams=teams,
-                waarschuwingen=waarschuwingen,
-                team_id=team_id, team=team, title="Triagebord", pagina=pagina, volgende=volgende,
-                **extra)
+    return dict(kolommen=kolommen, aantallen=aantallen, KOLOMMEN=regels.KOLOMMEN, projectie=projectie,
+                teams=teams, waarschuwingen=waarschuwingen, team_id=team_id, team=team,
+                title="Triagebord", kolom=kolom, pagina=pagina, paginas=paginas, per_kolom=per_kolom,
+                volgende=volgende, **extra)
 
 
 @bp.route("/triage", methods=["GET"])
