@@ -15,7 +15,18 @@ from peewee import JOIN
 from vh import access, workflow
 from vh.dossier.gevoelig import gevoelig_per
 from vh.keuzes import BesluitUitkomst, Fase, IfgVorm, ParketUitkomst
-from vh.models import Aanmelding, Agendapunt, Besluit, Dossier, Organisatie, Overleg, Parketcheck, Persoon, Team
+from vh.models import (
+    Aanmelding,
+    Agendapunt,
+    Besluit,
+    Dossier,
+    Organisatie,
+    Overleg,
+    Parketcheck,
+    Persoon,
+    Spoorvoorstel,
+    Team,
+)
 from vh.parket.parketcheck import vraag_aan
 from vh.templating import dagen_sinds
 from vh.tijd import utcnow
@@ -226,6 +237,15 @@ def projectie(kolommen: dict[str, list[Kaart]], focus: str | None, pagina: int |
     start = (pagina - 1) * per_pagina
     return Projectie(focus=focus, label=labels[focus], kaarten=kaarten[start:start + per_pagina],
                      pagina=pagina, paginas=paginas)
+
+
+def voorstellen(user, team_id: int | None = None) -> list:
+    """The waiting spoor proposals of the coordinator's dossiers (regie/spoor.py), oldest first:
+    a "Voorstellen" block above the board (one query)."""
+    query = access.spoorvoorstellen_voor(user)
+    if team_id:
+        query = query.where(Dossier.team == team_id)
+    return list(query.order_by(Spoorvoorstel.voorgesteld_op, Spoorvoorstel.id))
 
 
 def getoond(kolommen: dict[str, list[Kaart]]) -> dict[str, list[int]]:

@@ -27,8 +27,10 @@ def _team_keuze(user) -> tuple[list[Team], int | None]:
 def _context(team_id: int | None, teams: list[Team], **extra) -> dict:
     projectie = request.args.get("weergave") == "projectie"
     kolommen = regels.laad_bord(current_user, team_id)
+    voorstellen = [] if projectie else regels.voorstellen(current_user, team_id)
     audit.record("triage.board", details={**regels.getoond(kolommen), "team": team_id,
-                                          "projectie": projectie})
+                                          "projectie": projectie,
+                                          **({"spoorvoorstellen": [v.id for v in voorstellen]} if voorstellen else {})})
     team = next((t for t in teams if t.id == team_id), None)
     pagina = (regels.projectie(kolommen, request.args.get("kolom"),
                                access.parse_id(request.args.get("pagina", "")))
@@ -37,6 +39,7 @@ def _context(team_id: int | None, teams: list[Team], **extra) -> dict:
                         pagina=pagina.volgende) if pagina else None)
     return dict(kolommen=kolommen, KOLOMMEN=regels.KOLOMMEN, projectie=projectie, teams=teams,
                 team_id=team_id, team=team, title="Triagebord", pagina=pagina, volgende=volgende,
+                voorstellen=voorstellen,
                 **extra)
 
 
