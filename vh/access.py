@@ -23,12 +23,14 @@ from .models import (
     Bijdrage,
     Brief,
     Dossier,
+    Levensdomein,
     Logboek,
     Organisatie,
     Overleg,
     OverlegDeelnemer,
     Parketcheck,
     PolitieImport,
+    RegieStap,
     RolAanvraag,
     Spoorvoorstel,
     Team,
@@ -520,6 +522,13 @@ def _spoorvoorstel_beslissen(user: User, v: Spoorvoorstel) -> bool:
     """Once, by a coordinator of the dossier's team, while the regie runs."""
     return (v.uitkomst is None and v.dossier.fase in CASUSREGIE
             and _coordinator_of(user, v.dossier.team_id))
+
+
+@rule("regiestap.bewerken", RegieStap, see=True)
+@rule("levensdomein.bewerken", Levensdomein, see=True)
+def _regie_referentie(user: User, obj) -> bool:
+    """The checklist steps and life domains are reference data: the functioneel beheerder's."""
+    return user.has("beheerder")
 
 
 def spoorvoorstellen_voor(user: User):

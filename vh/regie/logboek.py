@@ -109,7 +109,7 @@ def pagina(dossier: Dossier, nummer: int = 1) -> tuple[list[Item], bool]:
     rijen = list(Logboek.select(Logboek, User).join(User, on=(Logboek.auteur == User.id))
                  .where((Logboek.dossier == dossier.id) & Logboek.actueel)
                  .order_by(Logboek.datum.desc(), Logboek.id.desc())
-                 .paginate(nummer, PER_PAGINA + 1))
+                 .offset((nummer - 1) * PER_PAGINA).limit(PER_PAGINA + 1))
     meer = len(rijen) > PER_PAGINA
     rijen = rijen[:PER_PAGINA]
     eerder: dict[int, Logboek] = {}

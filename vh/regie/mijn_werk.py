@@ -64,7 +64,8 @@ def mijn_werk(user, pagina: int = 1) -> tuple[list[Rij], bool]:
     """The rows of one page and whether there is a next page."""
     dossiers = list(access.dossiers_visible_to(user).select(Dossier, Team).join(Team)
                     .where((Dossier.regisseur == user.id) & Dossier.fase.in_(CASUSREGIE))
-                    .order_by(Dossier.fase_sinds, Dossier.id).paginate(pagina, PER_PAGINA + 1))
+                    .order_by(Dossier.fase_sinds, Dossier.id)
+                    .offset((pagina - 1) * PER_PAGINA).limit(PER_PAGINA + 1))
     meer = len(dossiers) > PER_PAGINA
     dossiers = dossiers[:PER_PAGINA]
     if not dossiers:
