@@ -506,6 +506,11 @@ def _regie_heropenen(user: User, d: Dossier) -> bool:
     return d.fase == "afgesloten" and d.spoor is not None and _coordinator_of(user, d.team_id)
 
 
+@rule("logboek.view", Logboek, see=True)
+def _logboek_view(user: User, entry: Logboek) -> bool:
+    return can(user, "regie.lezen", entry.dossier)
+
+
 @rule("logboek.corrigeren", Logboek)
 def _logboek_corrigeren(user: User, entry: Logboek) -> bool:
     """Only the current version, by who works in the dossier."""

@@ -172,7 +172,9 @@ def logboek_corrigeren(dossier: Dossier, entry_id: int):
     entry = logboek.entry_van(dossier, entry_id)
     if entry is None:
         abort(404)
-    access.require(current_user, "logboek.corrigeren", entry)
+    # A POST on a version corrected meanwhile reaches the rule, which answers the conflict (409).
+    huidig = entry if request.method == "GET" or entry.actueel else (logboek.actueel_van(entry) or entry)
+    access.require(current_user, "logboek.corrigeren", huidig)
     if request.method == "GET":
         form = LogboekForm(formdata=None, obj=entry)
         return _corrigeer_scherm(dossier, entry, form)
