@@ -158,7 +158,8 @@ class _Gegevens:
                       niet_op_de_hoogte=bool(self.gevoelig[d.id]["niet_op_de_hoogte"]),
                       veilig_contact=bool(self.gevoelig[d.id]["veilig_contact"]))
         _vul_personen(kaart, self.personen.get(d.id, []))
-        mogelijk = workflow.allowed(d.toestand(check))
+        # A decided dossier's card moves no more (and its casusregie facts would cost queries per card).
+        mogelijk = workflow.allowed(d.toestand(check)) if d.fase in workflow.VOOR_BESLUIT else []
         kaart.acties = [(a, label) for a, label in BORD_ACTIES.items() if a in mogelijk]
         kaart.besluitbaar = (d.fase == Fase.DOSSIERVORMING
                              and any(a.startswith("besluit_") for a in mogelijk))
