@@ -12,7 +12,7 @@ from kit import (
     HX, ROLE_USERS, assert_fragment, assert_page, count_queries, maak_dossier, queries_for, user,
 )
 
-from vh.models import AuditEvent, Dossier, Levensdomein, Logboek, RegieStap, RegieVinkje, Spoorvoorstel
+from vh.models import Actie, AuditEvent, Dossier, Levensdomein, Logboek, RegieStap, RegieVinkje, Spoorvoorstel
 from vh.regie import checklist, logboek, spoor
 from vh.tijd import vandaag
 
@@ -151,6 +151,10 @@ def test_phase_buttons_without_and_with_javascript_and_the_refusal(client, login
     assert assert_page(client.post(f"/dossiers/{d.id}/regie/fase", data={"actie": "afsluiten"}), 422)
     r = client.post(f"/dossiers/{d.id}/regie/fase", data={"actie": "vraagverduidelijking"}, headers=hx("regie-fase"))
     assert r.status_code == 422  # already there: the workflow's reason
+    plan = maak_dossier("plan_van_aanpak")
+    Actie.delete().where(Actie.dossier == plan.id).execute()
+    t = assert_page(client.post(f"/dossiers/{plan.id}/regie/fase", data={"actie": "uitvoering"}), 422)
+    assert "Dit kan niet" in t and "nog geen acties" in t
 
 
 def test_a_new_concern_during_afronding_restarts_uitvoering(client, login):
