@@ -29,18 +29,23 @@ from vh.db import db, is_sqlite, open_database
 from vh.demo import basis
 from vh.ontvangst import beoordelen
 from vh.parket import parketcheck
+from vh.regie import fasen as regie_fasen
 from vh.tijd import lokaal
 from vh.triage import besluiten
 from vh.triage import overleg as overleg_regels
 from vh.models import (
     Aanmelding,
+    Actie,
     Agendapunt,
     Besluit,
+    Doel,
     Dossier,
     Gemeente,
+    Levensdomein,
     Overgang,
     Overleg,
     Persoon,
+    Risicoanalyse,
     Team,
     User,
     utcnow,
@@ -379,7 +384,7 @@ def maak_dossier(fase: str = "te_bespreken", parket: str | None = "akkoord", *, 
                  personen=None, plaats: tuple[str, str] | None = None, acuut: bool = False,
                  beperkingen: str | None = None, reden: str = "Lopend onderzoek.",
                  aanmelder: str = "caw@vh.test", overleg: bool = False, dagen_in_fase: int = 0,
-                 vandaag: dt.date | None = None, **velden) -> Dossier:
+                 vandaag: dt.date | None = None, spoor: int = 3, **velden) -> Dossier:
     """A dossier walked to `fase` through the rules, as the screens would:
 
     - a referral by `aanmelder` (maak_aanmelding with `velden`), its persons (default the triage
@@ -392,7 +397,9 @@ def maak_dossier(fase: str = "te_bespreken", parket: str | None = "akkoord", *, 
       the parket does not take part (the team's pause, in memory only) and, for the latter, put
       on the agenda without it ("agenderen");
     - 'dossiervorming': discussed ("bespreken"); 'kennismaking' and the later phases of
-      casusregie: decided spoor 3 (beslis) and walked on; 'afgesloten': decided advies;
+      casusregie: decided `spoor` (3, or 2 in a pilot zone; beslis) and walked on by the
+      regisseur through regie.fasen.ga_naar, with a risk analysis before the plan van aanpak and
+      one action, already carried out, before uitvoering (_regie_walk); 'afgesloten': decided advies;
     - overleg=True: on the agenda of an overleg of today without participants (maak_overleg);
     - acuut: set directly (no rule sets it); dagen_in_fase: the last step happened that many days
       ago (fase_sinds and its Overgang moved back, as if time passed)."""
@@ -428,11 +435,8 @@ def maak_dossier(fase: str = "te_bespreken", parket: str | None = "akkoord", *, 
     elif fase not in ("nieuw", "parketcheck", "te_bespreken"):
         transitions.voer_uit(d, "bespreken", door)
         if fase != "dossiervorming":
-            beslis(d, "spoor3")
-            for stap in _CASUSREGIE_STAPPEN:
-                if Dossier.get_by_id(d.id).fase == fase:
-                    break
-                transitions.voer_uit(Dossier.get_by_id(d.id), stap, door)
+            beslis(d, f"spoor{spoor}")
+            _regie_walk(Dossier.get_by_id(d.id), fase)
     d = Dossier.get_by_id(d.id)
     assert d.fase == fase, f"{d.fase} ≠ {fase}"
     if dagen_in_fase:
@@ -441,6 +445,37 @@ def maak_dossier(fase: str = "te_bespreken", parket: str | None = "akkoord", *, 
         Dossier.update(fase_sinds=sinds).where(Dossier.id == d.id).execute()
         d = Dossier.get_by_id(d.id)
     return d
+
+
+def _regie_walk(d: Dossier, fase: str) -> None:
+    """Walk a decided dossier from kennismaking to `fase` as its regisseur would: the workflow
+    wants a risk analysis before the plan van aanpak and an action before uitvoering (added
+    directly: the plan's own builders are regie-plan's). The action is carried out, so afronding
+    is possible."""
+    for stap in _CASUSREGIE_STAPPEN:
+        d = Dossier.get_by_id(d.id)
+        if d.fase == fase:
+            return
+        if stap == "plan_van_aanpak" and not Risicoanalyse.select().where(Risicoanalyse.dossier == d.id).exists():
+            _risicoanalyse(d)
+        if stap == "uitvoering" and not Actie.select().where(Actie.dossier == d.id).exists():
+            _uitgevoerde_actie(d)
+        regie_fasen.ga_naar(d, stap, d.regisseur)
+
+
+def _risicoanalyse(d: Dossier) -> Risicoanalyse:
+    return Risicoanalyse.create(dossier=d, nummer=1, veiligheid_nu="verhoogd",
+                                veiligheid_nu_reden="Recente slagen; de kinderen waren erbij.",
+                                risico_termijn="hoog", risico_termijn_reden="Patroon over jaren.",
+                                auteur=d.regisseur)
+
+
+def _uitgevoerde_actie(d: Dossier) -> Actie:
+    domein = Levensdomein.select().order_by(Levensdomein.volgorde).first()
+    doel = Doel.create(dossier=d, domein=domein, omschrijving="Veiligheid thuis.", aangemaakt_door=d.regisseur)
+    return Actie.create(doel=doel, dossier=d, organisatie=user("ggz@vh.test").organisatie,
+                        omschrijving="Intake bij het CGG.", deadline=dt.date.today(), status="uitgevoerd",
+                        aangemaakt_door=d.regisseur, afgerond_op=utcnow())
 
 
 def aanmelding_van(d: Dossier) -> Aanmelding:

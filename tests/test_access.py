@@ -24,11 +24,15 @@ from vh.models import (
     Bijdrage,
     Brief,
     Dossier,
+    Levensdomein,
+    Logboek,
     Overleg,
     OverlegDeelnemer,
     Parketcheck,
     PolitieImport,
+    RegieStap,
     RolAanvraag,
+    Spoorvoorstel,
     Team,
     User,
     utcnow,
@@ -238,13 +242,38 @@ BEHEER = [
     ("organisatie.verwijderen", "een_org", NOBODY),
 ]
 
+# --- casusregie: kern. The casusregie of a dossier is its own regisseur's work; the team's
+# coordinator reads it, reopens a closed one and decides on a spoor proposal; nobody else sees it
+# (kernpartners, parket, aanmelders, beheer and the DPO: no).
+REGIE_KERN = [
+    *[(action, key, allowed) for key, lezen, werken, heropenen in (
+        ("d_regie3", {"coordinator", "regisseur3"}, {"regisseur3"}, NOBODY),
+        ("d_regie2", {"coordinator", "regisseur2"}, {"regisseur2"}, NOBODY),
+        ("d_regie_dicht", {"coordinator", "regisseur3"}, NOBODY, {"coordinator"}),  # closed after regie
+        ("d_ob_agenda", NOBODY, NOBODY, NOBODY),  # before the decision: no casusregie
+        ("d_hv", NOBODY, NOBODY, NOBODY))
+      for action, allowed in (("regie.lezen", lezen), ("regie.werken", werken), ("regie.heropenen", heropenen))],
+    ("logboek.view", "lb_regie3", {"coordinator", "regisseur3"}),
+    ("logboek.corrigeren", "lb_regie3", {"regisseur3"}),
+    ("logboek.view", "lb_regie3_oud", {"coordinator", "regisseur3"}),
+    ("logboek.corrigeren", "lb_regie3_oud", NOBODY),  # only the current version
+    ("logboek.corrigeren", "lb_dicht", NOBODY),  # not after the closure
+    ("logboek.verwijderen", "lb_regie3", NOBODY),
+    ("spoorvoorstel.view", "sv_wacht", {"coordinator", "regisseur2"}),
+    ("spoorvoorstel.beslissen", "sv_wacht", {"coordinator"}),
+    ("spoorvoorstel.beslissen", "sv_beslist", NOBODY),  # decided once
+    ("regiestap.bewerken", "een_stap", {"beheerder"}),
+    ("levensdomein.bewerken", "een_domein", {"beheerder"}),
+]
+
 OTHER = [
     # An object of a kind the policy does not know: refused, whatever the action.
     ("dossier.view", "een_user", NOBODY),
     ("beheer", "een_user", NOBODY),
 ]
 
-TABLE = GLOBAL + DOSSIERS + AANMELDINGEN + PARKETCHECKS + OVERLEGGEN + BRIEVEN + BIJDRAGEN + IMPORTS + TEAMS + BEHEER + OTHER
+TABLE = (GLOBAL + DOSSIERS + AANMELDINGEN + PARKETCHECKS + OVERLEGGEN + BRIEVEN + BIJDRAGEN + IMPORTS + TEAMS + BEHEER
+         + REGIE_KERN + OTHER)
 ROWS = [(role, action, obj, role in allowed) for action, obj, allowed in TABLE for role in ROLES]
 
 
@@ -326,6 +355,20 @@ def build_world() -> dict:
     w["ra_voor_dpo"] = aanvraag("dpo", "beheerder", "coordinator")
     w["ra_beslist"] = aanvraag("aanmelder", "beheerder", "parket", "geweigerd")
     w["ra_door_dpo"] = aanvraag("regisseur2", "dpo", "regisseur3")
+    # --- casusregie: kern
+    w["d_regie_dicht"] = dossier(ob, "afgesloten", "regisseur3", 3)
+
+    def entry(d, actueel=True):
+        return Logboek.create(dossier=d, datum=utcnow().date(), soort="telefoon", tekst="x",
+                              auteur=d.regisseur, actueel=actueel)
+    w["lb_regie3"], w["lb_regie3_oud"] = entry(w["d_regie3"]), entry(w["d_regie3"], actueel=False)
+    w["lb_dicht"] = entry(w["d_regie_dicht"])
+
+    def voorstel(d, uitkomst=None):
+        return Spoorvoorstel.create(dossier=d, van_spoor=2, naar_spoor=3, reden="r", uitkomst=uitkomst,
+                                    voorgesteld_door=d.regisseur)
+    w["sv_wacht"], w["sv_beslist"] = voorstel(w["d_regie2"]), voorstel(w["d_regie2"], "geweigerd")
+    w["een_stap"], w["een_domein"] = RegieStap.select().first(), Levensdomein.select().first()
     return w
 
 
@@ -426,11 +469,11 @@ def test_registry_refuses_a_rule_twice_and_an_object_of_another_kind(world):
 # ---------------------------------------------------------------- scoped queries (SQL)
 KP_AGENDA = {"d_ob_agenda", "d_kp_geen", "d_kp_wacht", "d_kp_beperkingen", "d_kp_bezwaar"}
 VISIBLE = {
-    "coordinator": KP_AGENDA | {"d_ob_nieuw", "d_regie3", "d_regie2"},
+    "coordinator": KP_AGENDA | {"d_ob_nieuw", "d_regie3", "d_regie2", "d_regie_dicht"},
     "coordinator_hv": {"d_hv"},
     "kernpartner": KP_AGENDA,
     "regisseur2": {"d_regie2"},
-    "regisseur3": {"d_regie3"},
+    "regisseur3": {"d_regie3", "d_regie_dicht"},
 }
 
 

@@ -87,6 +87,7 @@ BLUEPRINTS = [
     "ontvangst.routes", "parket.routes", "triage.routes.bord", "triage.routes.overleg",
     "dossier.routes", "triage.routes.besluit", "triage.routes.brieven", "beheer.routes",
     "auditlog.routes", "health",
+    "regie.routes",
 ]
 
 

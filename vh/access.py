@@ -23,18 +23,22 @@ from .models import (
     Bijdrage,
     Brief,
     Dossier,
+    Levensdomein,
+    Logboek,
     Organisatie,
     Overleg,
     OverlegDeelnemer,
     Parketcheck,
     PolitieImport,
+    RegieStap,
     RolAanvraag,
+    Spoorvoorstel,
     Team,
     TeamArrondissement,
     User,
     UserTeam,
 )
-from .workflow import VOOR_BESLUIT, identificerend_delen
+from .workflow import CASUSREGIE, VOOR_BESLUIT, identificerend_delen
 
 NOTHING = Value(1) == Value(0)
 
@@ -479,3 +483,69 @@ def _team_bewerken(user: User, t: Team) -> bool:
 @rule("organisatie.bewerken", Organisatie, see=True)
 def _organisatie_bewerken(user: User, o: Organisatie) -> bool:
     return user.has("beheerder")
+
+
+# --- casusregie: kern (checklist, phases, logboek, spoor, afsluiting, Mijn werk)
+# The dossier's own regisseur works in it; the team's coordinator reads everything and may
+# reopen it and decide on a spoorvoorstel. Nobody else sees casusregie content.
+def _in_regie(d: Dossier) -> bool:
+    """Decided as spoor 2 or 3: in casusregie, or closed after it."""
+    return d.spoor is not None and d.fase in (*CASUSREGIE, "afgesloten")
+
+
+@rule("regie.lezen", Dossier)
+def _regie_lezen(user: User, d: Dossier) -> bool:
+    """The checklist, the logboek, the spoor proposals and the closing checklist."""
+    return _in_regie(d) and (_coordinator_of(user, d.team_id) or _eigen_regisseur(user, d))
+
+
+@rule("regie.werken", Dossier)
+def _regie_werken(user: User, d: Dossier) -> bool:
+    """Tick steps, write the logboek, move the phase, propose a spoor, close: the dossier's own
+    regisseur, while the regie runs."""
+    return d.fase in CASUSREGIE and d.spoor is not None and _eigen_regisseur(user, d)
+
+
+@rule("regie.heropenen", Dossier)
+def _regie_heropenen(user: User, d: Dossier) -> bool:
+    """Reopen a dossier closed after casusregie: the team's coordinator."""
+    return d.fase == "afgesloten" and d.spoor is not None and _coordinator_of(user, d.team_id)
+
+
+@rule("logboek.view", Logboek, see=True)
+def _logboek_view(user: User, entry: Logboek) -> bool:
+    return can(user, "regie.lezen", entry.dossier)
+
+
+@rule("logboek.corrigeren", Logboek)
+def _logboek_corrigeren(user: User, entry: Logboek) -> bool:
+    """Only the current version, by who works in the dossier."""
+    return entry.actueel and can(user, "regie.werken", entry.dossier)
+
+
+@rule("spoorvoorstel.view", Spoorvoorstel, see=True)
+def _spoorvoorstel_view(user: User, v: Spoorvoorstel) -> bool:
+    return can(user, "regie.lezen", v.dossier)
+
+
+@rule("spoorvoorstel.beslissen", Spoorvoorstel)
+def _spoorvoorstel_beslissen(user: User, v: Spoorvoorstel) -> bool:
+    """Once, by a coordinator of the dossier's team, while the regie runs."""
+    return (v.uitkomst is None and v.dossier.fase in CASUSREGIE
+            and _coordinator_of(user, v.dossier.team_id))
+
+
+@rule("regiestap.bewerken", RegieStap, see=True)
+@rule("levensdomein.bewerken", Levensdomein, see=True)
+def _regie_referentie(user: User, obj) -> bool:
+    """The checklist steps and life domains are reference data: the functioneel beheerder's."""
+    return user.has("beheerder")
+
+
+def spoorvoorstellen_voor(user: User):
+    """The waiting spoor proposals of the dossiers of the teams this coordinator looks after."""
+    if not user.has("coordinator"):
+        return Spoorvoorstel.select().where(NOTHING)
+    return (Spoorvoorstel.select(Spoorvoorstel, Dossier).join(Dossier)
+            .where(Spoorvoorstel.uitkomst.is_null() & Dossier.team.in_(_teams_of(user))
+                   & Dossier.fase.in_(CASUSREGIE)))

@@ -72,6 +72,7 @@ NAV = [
     ("parket.lijst", "Parketcheck", "parket.inbox"),
     ("triage.board", "Triage", "triage.board"),
     ("overleg.lijst", "Overleggen", "overleg.list"),
+    ("regie.mijn_werk_lijst", "Mijn werk", "regie.mijn"),
     ("dossiers.lijst", "Dossiers", "dossier.list"),
     ("beheer.gebruikers", "Beheer", "beheer"),
     ("beheer.rollen", "Rollen bevestigen", "rolaanvraag.lijst"),

@@ -1,4 +1,5 @@
-"""Forms of the beheer screens: users, organisations and the teams' letterhead.
+"""Forms of the beheer screens: users, organisations, the teams' letterhead and the casusregie
+reference data.
 
 Choice fields use string values and refuse anything outside their choices with a Dutch message,
 so a tampered form gets a clean 422 with the error beside the field, never a 500."""
@@ -130,3 +131,17 @@ class TeamForm(FlaskForm):
     def validate_postcode(self, field):
         if field.data and not (len(field.data.strip()) == 4 and field.data.strip().isdigit()):
             raise ValidationError("Een postcode heeft 4 cijfers, bijvoorbeeld 3000.")
+
+
+class ReferentieForm(FlaskForm):
+    """A checklist step (with its phase, when new) or a life domain."""
+    tekst = StringField("Tekst", validators=[Length(max=200, message="Gebruik hoogstens 200 tekens.")])
+    fase = KeuzeVeld("Fase", fout="Kies de fase waarin de stap hoort.")
+
+    def __init__(self, *args, label: str = "Tekst", fasen=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tekst.label.text = label
+        if fasen is None:
+            del self.fase
+        else:
+            self.fase.choices = list(fasen)

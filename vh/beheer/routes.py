@@ -10,10 +10,11 @@ from flask_login import current_user, login_required
 from vh import access
 from vh.auth import accounts
 from vh.htmx import answer, render
-from vh.models import Organisatie, RolAanvraag, Team, User
+from vh.models import Levensdomein, Organisatie, RegieStap, RolAanvraag, Team, User
+from vh.workflow import CASUSREGIE
 
-from . import Geweigerd, gebruikers, organisaties, rollen, teams
-from .forms import GebruikerForm, OrganisatieForm, TeamForm
+from . import Geweigerd, casusregie, gebruikers, organisaties, rollen, teams
+from .forms import GebruikerForm, OrganisatieForm, ReferentieForm, TeamForm
 
 bp = Blueprint("beheer", __name__)
 
@@ -208,3 +209,90 @@ def team(team_id: int):
                       form=form, team=t, title=f"Team {t.naam}")
     teams.bewerk(t, form.velden())
     return answer(f"Het briefhoofd van {t.naam} is bewaard.", url_for("beheer.teams"))
+
+
+# ---------------------------------------------------------------- casusregie reference data
+# kind → (model, its access action, list endpoint, label of its text field, its title)
+REFERENTIE = {
+    "stap": (RegieStap, "regiestap.bewerken", "beheer.checklist", "Tekst van de stap", "Checklist casusregie"),
+    "domein": (Levensdomein, "levensdomein.bewerken", "beheer.levensdomeinen", "Naam van het levensdomein",
+               "Levensdomeinen"),
+}
+FASE_KEUZES = [(f.value, f.label) for f in CASUSREGIE]
+
+
+def _referentie_scherm(soort: str, form=None, status: int = 200):
+    _, _, _, label, titel = REFERENTIE[soort]
+    form = form or ReferentieForm(formdata=None, label=label, fasen=FASE_KEUZES if soort == "stap" else None)
+    return render("beheer/casusregie.html", "content", status=status, soort=soort, form=form, title=titel,
+                  groepen=casusregie.stappen() if soort == "stap" else [("", "", casusregie.domeinen())])
+
+
+@bp.route("/beheer/checklist", methods=["GET", "POST"], endpoint="checklist", defaults={"soort": "stap"})
+@bp.route("/beheer/levensdomeinen", methods=["GET", "POST"], endpoint="levensdomeinen",
+          defaults={"soort": "domein"})
+def referentie_lijst(soort: str):
+    """The list of steps (per phase) or life domains, and adding one (POST)."""
+    if request.method == "GET":
+        return _referentie_scherm(soort)
+    form = ReferentieForm(label=REFERENTIE[soort][3], fasen=FASE_KEUZES if soort == "stap" else None)
+    if form.validate():
+        try:
+            obj = casusregie.voeg_toe(soort, form.tekst.data, current_user._get_current_object(),
+                                      fase=form.fase.data if soort == "stap" else None)
+        except Geweigerd as fout:
+            form[fout.veld].errors = [*form[fout.veld].errors, fout.boodschap]
+        else:
+            return answer(f"Toegevoegd: {getattr(obj, casusregie.SOORTEN[soort][1])}.",
+                          url_for(REFERENTIE[soort][2]))
+    return _referentie_scherm(soort, form, 422)
+
+
+def _referentie_obj(soort: str, obj_id: int):
+    if soort not in REFERENTIE:
+        abort(404)
+    model, action, *_ = REFERENTIE[soort]
+    return access.load(model, obj_id, action)
+
+
+@bp.route("/beheer/casusregie/<soort>/<int:obj_id>", methods=["GET", "POST"])
+def referentie(soort: str, obj_id: int):
+    """Rename a step or life domain."""
+    obj = _referentie_obj(soort, obj_id)
+    veld = casusregie.SOORTEN[soort][1]
+    label = REFERENTIE[soort][3]
+    form = ReferentieForm(label=label, data={"tekst": getattr(obj, veld)})
+
+    def scherm(status=200):
+        return render("beheer/casusregie_item.html", "content", status=status, soort=soort, obj=obj, form=form,
+                      lijst=url_for(REFERENTIE[soort][2]), title=f"{REFERENTIE[soort][4]}: wijzigen")
+    if request.method == "GET":
+        return scherm()
+    if form.validate():
+        try:
+            casusregie.wijzig(obj, form.tekst.data, current_user._get_current_object())
+        except Geweigerd as fout:
+            form.tekst.errors = [*form.tekst.errors, fout.boodschap]
+        else:
+            return answer("De wijziging is bewaard.", url_for(REFERENTIE[soort][2]))
+    return scherm(422)
+
+
+@bp.route("/beheer/casusregie/<soort>/<int:obj_id>/volgorde", methods=["POST"])
+def referentie_volgorde(soort: str, obj_id: int):
+    obj = _referentie_obj(soort, obj_id)
+    richting = request.form.get("richting")
+    if richting not in ("op", "neer"):
+        abort(400)
+    casusregie.verplaats(obj, richting, current_user._get_current_object())
+    return answer(None, url_for(REFERENTIE[soort][2]) + f"#{soort}-{obj.id}")
+
+
+@bp.route("/beheer/casusregie/<soort>/<int:obj_id>/actief", methods=["POST"])
+def referentie_actief(soort: str, obj_id: int):
+    obj = _referentie_obj(soort, obj_id)
+    actief = _gewenst_actief()
+    casusregie.zet_actief(obj, actief, current_user._get_current_object())
+    naam = getattr(obj, casusregie.SOORTEN[soort][1])
+    return answer(f"‘{naam}’ is " + ("weer actief." if actief else "niet langer actief: het wordt niet meer aangeboden."),
+                  url_for(REFERENTIE[soort][2]))

@@ -44,6 +44,14 @@ TABS: list[Tab] = [
     Tab("dossiers.aanmeldingen", "Aanmeldingen", "dossier.aanmeldingen"),
     Tab("besluit.nemen", "Besluit", "besluit.create"),
 ]
+# The "Casusregie" navigation of a dossier in (or closed after) casusregie, in the order of the
+# work; shown to who may open its screens. One line per screen.
+REGIE_TABS: list[Tab] = [
+    Tab("regie.checklist_scherm", "Checklist", "regie.lezen"),
+    Tab("regie.logboek_scherm", "Logboek", "regie.lezen"),
+    Tab("regie.spoor_scherm", "Spoor", "regie.lezen"),
+    Tab("regie.afsluiten", "Afsluiting", "regie.lezen"),
+]
 
 
 class Frame:
@@ -62,6 +70,12 @@ class Frame:
         return [dict(url=url_for(t.endpoint, dossier_id=self.dossier.id), label=t.label,
                      huidig=request.endpoint == t.endpoint)
                 for t in TABS if access.can(self.user, t.action, self.dossier)]
+
+    @functools.cached_property
+    def regie_tabs(self) -> list[dict]:
+        return [dict(url=url_for(t.endpoint, dossier_id=self.dossier.id), label=t.label,
+                     huidig=request.endpoint == t.endpoint)
+                for t in REGIE_TABS if access.can(self.user, t.action, self.dossier)]
 
 
 def _shows_the_dossier(response) -> bool:

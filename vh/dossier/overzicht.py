@@ -27,7 +27,8 @@ from . import doorlooptijden
 from .gevoelig import BEZWAAR_TEKST
 from .kaart import kaart
 
-OVERGANG_LABELS = {"openen": "Dossier geopend", **{k: v[2] for k, v in OVERGANGEN.items()}}
+OVERGANG_LABELS = {"openen": "Dossier geopend", **{k: v[2] for k, v in OVERGANGEN.items()},
+                   "opschalen": "Opgeschaald naar spoor 3", "afschalen": "Afgeschaald naar spoor 2"}
 
 
 def volgende_stap(dossier: Dossier, check: Parketcheck | None, user) -> dict:
@@ -54,7 +55,7 @@ def volgende_stap(dossier: Dossier, check: Parketcheck | None, user) -> dict:
     if fase in CASUSREGIE:
         regisseur = dossier.regisseur.naam if dossier.regisseur_id else "nog niet toegewezen"
         return dict(titel=f"Casusregie: {FASEN[fase].lower()}", wie=f"Casusregisseur: {regisseur}",
-                    uitleg="")
+                    uitleg="", actie="regie" if access.can(user, "regie.lezen", dossier) else None)
     return dict(titel="Dossier afgesloten", wie="", uitleg=dossier.afsluitreden or "")
 
 

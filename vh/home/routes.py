@@ -36,7 +36,7 @@ def _tegel(sleutel: str, n: int | None) -> dict:
                    "{n} vragen wachten op uw antwoord."),
         "overleg": ("Triage-overleg", "overleg.lijst", "{n} komend overleg waaraan u deelneemt.",
                     "{n} komende overleggen waaraan u deelneemt."),
-        "regie": ("Mijn casusregie", "dossiers.lijst", "U bent casusregisseur van {n} lopend dossier.",
+        "regie": ("Mijn werk", "regie.mijn_werk_lijst", "U bent casusregisseur van {n} lopend dossier.",
                   "U bent casusregisseur van {n} lopende dossiers."),
         "beheer": ("Beheer", "beheer.gebruikers", "Gebruikers en organisaties beheren.", None),
         "audit": ("Audittrail", "audit.lijst", "Wie zag of wijzigde wat, en wanneer.", None),

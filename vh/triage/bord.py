@@ -15,7 +15,18 @@ from peewee import JOIN, fn
 from vh import access, workflow
 from vh.dossier.gevoelig import gevoelig_per
 from vh.keuzes import BesluitUitkomst, Fase, IfgVorm, ParketUitkomst
-from vh.models import Aanmelding, Agendapunt, Besluit, Dossier, Organisatie, Overleg, Parketcheck, Persoon, Team
+from vh.models import (
+    Aanmelding,
+    Agendapunt,
+    Besluit,
+    Dossier,
+    Organisatie,
+    Overleg,
+    Parketcheck,
+    Persoon,
+    Spoorvoorstel,
+    Team,
+)
 from vh.parket.parketcheck import parket_zonder_account, vraag_aan
 from vh.templating import dagen_sinds
 from vh.tijd import utcnow
@@ -150,7 +161,8 @@ class _Gegevens:
                       niet_op_de_hoogte=bool(self.gevoelig[d.id]["niet_op_de_hoogte"]),
                       veilig_contact=bool(self.gevoelig[d.id]["veilig_contact"]))
         _vul_personen(kaart, self.personen.get(d.id, []))
-        mogelijk = workflow.allowed(d.toestand(check))
+        # A decided dossier's card moves no more (and its casusregie facts would cost queries per card).
+        mogelijk = workflow.allowed(d.toestand(check)) if d.fase in workflow.VOOR_BESLUIT else []
         kaart.acties = [(a, label) for a, label in BORD_ACTIES.items() if a in mogelijk]
         kaart.besluitbaar = (d.fase == Fase.DOSSIERVORMING
                              and any(a.startswith("besluit_") for a in mogelijk))
@@ -249,6 +261,15 @@ def kolom_pagina(aantal: int, pagina: int | None, per_pagina: int) -> tuple[int,
 def projectie_kolom(focus: str | None) -> str:
     """The column to project: an unknown one is the agenda."""
     return focus if focus in dict(KOLOMMEN) else PROJECTIE_FOCUS
+
+
+def voorstellen(user, team_id: int | None = None) -> list:
+    """The waiting spoor proposals of the coordinator's dossiers (regie/spoor.py), oldest first:
+    a "Voorstellen" block above the board (one query)."""
+    query = access.spoorvoorstellen_voor(user)
+    if team_id:
+        query = query.where(Dossier.team == team_id)
+    return list(query.order_by(Spoorvoorstel.voorgesteld_op, Spoorvoorstel.id))
 
 
 def getoond(kolommen: dict[str, list[Kaart]]) -> dict[str, list[int]]:

@@ -32,8 +32,10 @@ def _context(team_id: int | None, teams: list[Team], **extra) -> dict:
     pagina, paginas = (regels.kolom_pagina(aantallen[kolom], access.parse_id(request.args.get("pagina", "")),
                                            per_kolom) if kolom in aantallen else (1, 1))
     kolommen = regels.laad_bord(current_user, team_id, kolom=kolom, pagina=pagina, per_kolom=per_kolom)
+    voorstellen = [] if projectie else regels.voorstellen(current_user, team_id)
     audit.record("triage.board", details={**regels.getoond(kolommen), "team": team_id,
-                                          "projectie": projectie})
+                                          "projectie": projectie,
+                                          **({"spoorvoorstellen": [v.id for v in voorstellen]} if voorstellen else {})})
     team = next((t for t in teams if t.id == team_id), None)
     volgende = (url_for("triage.board", weergave="projectie", team=team_id, kolom=kolom,
                         pagina=pagina % paginas + 1) if projectie else None)
@@ -41,7 +43,7 @@ def _context(team_id: int | None, teams: list[Team], **extra) -> dict:
     return dict(kolommen=kolommen, aantallen=aantallen, KOLOMMEN=regels.KOLOMMEN, projectie=projectie,
                 teams=teams, waarschuwingen=waarschuwingen, team_id=team_id, team=team,
                 title="Triagebord", kolom=kolom, pagina=pagina, paginas=paginas, per_kolom=per_kolom,
-                volgende=volgende, **extra)
+                volgende=volgende, voorstellen=voorstellen, **extra)
 
 
 @bp.route("/triage", methods=["GET"])
