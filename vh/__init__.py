@@ -83,6 +83,7 @@ BLUEPRINTS = [
     "ontvangst.routes", "parket.routes", "triage.routes.bord", "triage.routes.overleg",
     "dossier.routes", "triage.routes.besluit", "triage.routes.brieven", "beheer.routes",
     "auditlog.routes",
+    "regie.routes_vp",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Casusregie: the casusregisseur's work from kennismaking to afsluiting (issue 9)."""
