@@ -30,6 +30,11 @@ def _user():
     return current_user._get_current_object()
 
 
+def _zet(field, value: int) -> None:
+    """Set a hidden number of a submitted form (what it renders is its raw input)."""
+    field.data, field.raw_data = value, [str(value)]
+
+
 # ---------------------------------------------------------------- veiligheidsplan
 def _plan_pagina(dossier, plan, status: int = 200):
     return render("regie/veiligheidsplan.html", FRAME, status=status, dossier=dossier, plan=plan,
@@ -85,7 +90,7 @@ def veiligheidsplan_nieuw(dossier: Dossier):
         plan = vp_regels.bewaar(dossier, form.waarden(), {pid: f.data for pid, f in form.persoon_velden()},
                                 form.basis.data or 0, _user())
     except vp_regels.VeiligheidsplanConflict as conflict:
-        form.basis.data = conflict.laatste.nummer if conflict.laatste else 0  # a resubmit builds on it
+        _zet(form.basis, conflict.laatste.nummer if conflict.laatste else 0)  # a resubmit builds on it
         return _formulier(dossier, form, personen, 409, conflict=conflict)
     except vp_regels.VeiligheidsplanError as error:
         form.zorg.errors = [str(error)]
@@ -223,7 +228,7 @@ def verslag(dossier: Dossier, zorgoverleg_id: int):
         form.verslag.errors = [str(error)]
         return _zo_pagina(dossier, zo, 422, verslag_form=form)
     except zo_regels.ZorgoverlegConflict as conflict:
-        form.versie.data = conflict.huidig.versie  # a resubmit builds on the other version
+        _zet(form.versie, conflict.huidig.versie)  # a resubmit builds on the other version
         return _zo_pagina(dossier, conflict.huidig, 409, verslag_form=form, conflict=conflict)
     return answer("Het verslag is bewaard. Het zorgoverleg staat als gehouden.", _zo_url(dossier, zo, "#verslag"),
                   template="regie/zorgoverleg.html", block=ZO_BLOKKEN, key="verslag_melding",
