@@ -516,3 +516,59 @@ def open_dossier(client, a: Aanmelding, **data) -> Dossier:
     r = client.post(f"/ontvangst/{a.id}", data={"beslissing": "nieuw", **data})
     assert r.status_code == 303, r.text[:2000]
     return Aanmelding.get_by_id(a.id).dossier
+
+
+# ---------------------------------------------------------------- regie-vp: veiligheidsplan, zorgoverleg
+VP_TEKST = dict(zorg="Als papa drinkt, wordt hij kwaad en dan zijn we bang.",
+                signalen="Hij begint te roepen en smijt met deuren.",
+                veilige_personen="Tante Hilde, 0470 11 22 33.", veilige_plaatsen="Bij tante Hilde in Kessel-Lo.",
+                afspraken="Niemand drinkt als de kinderen thuis zijn.", opvolging="De casusregisseur, elke twee weken.")
+
+
+@_een_transactie
+def maak_veiligheidsplan(d: Dossier, wat_doen: dict | None = None, door: User | None = None, **velden):
+    """A new version of the dossier's veiligheidsplan (veiligheidsplan.bewaar) by its regisseur:
+    VP_TEKST with `velden`, evaluated in 30 days; `wat_doen` {Persoon or id: text}, default for
+    every person of the dossier "<voornaam> doet X"."""
+    from vh.regie import veiligheidsplan
+    d = Dossier.get_by_id(d.id)
+    if wat_doen is None:
+        wat_doen = {p.id: f"{p.voornaam} belt tante Hilde." for p in veiligheidsplan.personen(d)}
+    waarden = dict(VP_TEKST, evaluatie_op=dt.date.today() + dt.timedelta(days=30), **velden)
+    vorige = veiligheidsplan.laatste(d)
+    return veiligheidsplan.bewaar(d, waarden, {getattr(k, "id", k): v for k, v in wat_doen.items()},
+                                  vorige.nummer if vorige else 0, door or d.regisseur)
+
+
+@_een_transactie
+def maak_vp_actie(d: Dossier, organisatie: str = "CGG Vlaams-Brabant Oost", *, status: str = "open",
+                  reden: str = "", dagen: int = 14, omschrijving: str = "Gesprekken bij het CGG.",
+                  contactpersoon: str | None = None):
+    """An action of the dossier's plan (a goal in the first life domain is made when there is
+    none; the rules of the plan are regie-plan's) owned by `organisatie`, deadline in `dagen`
+    days, with `status` and (niet gelukt) `reden` set directly."""
+    from vh.models import Actie, Doel, Levensdomein, Organisatie
+    from vh.regie import zorgoverleg
+    d = Dossier.get_by_id(d.id)
+    doel = Doel.select().where(Doel.dossier == d.id).first() or Doel.create(
+        dossier=d, domein=Levensdomein.select().order_by(Levensdomein.volgorde).first(),
+        omschrijving="Veilig opgroeien.", aangemaakt_door=d.regisseur)
+    actie = zorgoverleg._maak_actie(doel, Organisatie.get(Organisatie.naam == organisatie), omschrijving,
+                                    dt.date.today() + dt.timedelta(days=dagen), d.regisseur)
+    if status != "open" or contactpersoon:
+        Actie.update(status=status, reden=reden,
+                     contactpersoon=user(contactpersoon).id if contactpersoon else None).where(Actie.id == actie.id).execute()
+    return Actie.get_by_id(actie.id)
+
+
+@_een_transactie
+def maak_zorgoverleg(d: Dossier, *, dagen: int = 0, deelnemers=(), anderen: str = "Griet (moeder)",
+                     plaats: str = "CAW Leuven, zaal 2"):
+    """A zorgoverleg of the dossier in `dagen` days (default today: its day has come), planned by
+    its regisseur (zorgoverleg.plan) with `deelnemers` (values of deelnemer_keuzes)."""
+    from vh.regie import zorgoverleg
+    d = Dossier.get_by_id(d.id)
+    moment = lokaal(utcnow() + dt.timedelta(days=dagen)).replace(second=0, microsecond=0)
+    return zorgoverleg.plan(d, d.regisseur, datum=moment.date(), tijd=moment.time().replace(tzinfo=None),
+                            plaats=plaats, doel="Afstemmen van het plan.", deelnemers=list(deelnemers),
+                            anderen=anderen)

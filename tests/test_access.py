@@ -35,6 +35,8 @@ from vh.models import (
     Spoorvoorstel,
     Team,
     User,
+    Veiligheidsplan,
+    Zorgoverleg,
     utcnow,
 )
 
@@ -266,6 +268,25 @@ REGIE_KERN = [
     ("levensdomein.bewerken", "een_domein", {"beheerder"}),
 ]
 
+# --- casusregie: veiligheidsplan en zorgoverleg (regie-vp). Read by the team's coordinator and
+# the dossier's own regisseur, written by that regisseur only; a kernpartner who sees the dossier
+# (d_ob_agenda) sees none of it.
+LEZERS3, LEZERS2 = {"coordinator", "regisseur3"}, {"coordinator", "regisseur2"}
+VEILIGHEIDSPLAN_ZORGOVERLEG = [
+    *[(a, "d_regie3", LEZERS3) for a in ("veiligheidsplan.view", "zorgoverleg.view")],
+    *[(a, "d_regie3", {"regisseur3"}) for a in ("veiligheidsplan.edit", "zorgoverleg.create")],
+    *[(a, "d_regie2", LEZERS2) for a in ("veiligheidsplan.view", "zorgoverleg.view")],
+    *[(a, "d_regie2", {"regisseur2"}) for a in ("veiligheidsplan.edit", "zorgoverleg.create")],
+    *[(a, "d_ob_agenda", {"coordinator"}) for a in ("veiligheidsplan.view", "zorgoverleg.view")],
+    *[(a, "d_ob_agenda", NOBODY) for a in ("veiligheidsplan.edit", "zorgoverleg.create")],  # no regie yet
+    *[(a, "d_hv", {"coordinator_hv"}) for a in ("veiligheidsplan.view", "zorgoverleg.view")],
+    *[(a, "vp_regie3", LEZERS3) for a in ("veiligheidsplan.view", "veiligheidsplan.pdf")],
+    ("veiligheidsplan.edit", "vp_regie3", NOBODY),  # a version is never edited in place
+    *[(a, "zo_regie3", LEZERS3) for a in ("zorgoverleg.view", "zorgoverleg.ics")],
+    *[(a, "zo_regie3", {"regisseur3"}) for a in ("zorgoverleg.verslag", "zorgoverleg.besluit")],
+    ("zorgoverleg.verwijderen", "zo_regie3", NOBODY),
+]
+
 OTHER = [
     # An object of a kind the policy does not know: refused, whatever the action.
     ("dossier.view", "een_user", NOBODY),
@@ -273,7 +294,7 @@ OTHER = [
 ]
 
 TABLE = (GLOBAL + DOSSIERS + AANMELDINGEN + PARKETCHECKS + OVERLEGGEN + BRIEVEN + BIJDRAGEN + IMPORTS + TEAMS + BEHEER
-         + REGIE_KERN + OTHER)
+         + REGIE_KERN + VEILIGHEIDSPLAN_ZORGOVERLEG + OTHER)
 ROWS = [(role, action, obj, role in allowed) for action, obj, allowed in TABLE for role in ROLES]
 
 
@@ -369,6 +390,9 @@ def build_world() -> dict:
                                     voorgesteld_door=d.regisseur)
     w["sv_wacht"], w["sv_beslist"] = voorstel(w["d_regie2"]), voorstel(w["d_regie2"], "geweigerd")
     w["een_stap"], w["een_domein"] = RegieStap.select().first(), Levensdomein.select().first()
+    # --- casusregie: veiligheidsplan en zorgoverleg (regie-vp)
+    w["vp_regie3"] = Veiligheidsplan.create(dossier=w["d_regie3"], nummer=1, auteur=users["regisseur3"])
+    w["zo_regie3"] = Zorgoverleg.create(dossier=w["d_regie3"], datum=utcnow(), aangemaakt_door=users["regisseur3"])
     return w
 
 

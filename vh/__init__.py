@@ -87,7 +87,7 @@ BLUEPRINTS = [
     "ontvangst.routes", "parket.routes", "triage.routes.bord", "triage.routes.overleg",
     "dossier.routes", "triage.routes.besluit", "triage.routes.brieven", "beheer.routes",
     "auditlog.routes", "health",
-    "regie.routes",
+    "regie.routes", "regie.routes_vp",
 ]
 
 

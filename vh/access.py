@@ -37,6 +37,8 @@ from .models import (
     TeamArrondissement,
     User,
     UserTeam,
+    Veiligheidsplan,
+    Zorgoverleg,
 )
 from .workflow import CASUSREGIE, VOOR_BESLUIT, identificerend_delen
 
@@ -549,3 +551,43 @@ def spoorvoorstellen_voor(user: User):
     return (Spoorvoorstel.select(Spoorvoorstel, Dossier).join(Dossier)
             .where(Spoorvoorstel.uitkomst.is_null() & Dossier.team.in_(_teams_of(user))
                    & Dossier.fase.in_(CASUSREGIE)))
+
+
+# --- casusregie: veiligheidsplan en zorgoverleg
+# Read by the team's coordinator and the dossier's own regisseur; written by the regisseur only,
+# and only while the dossier is in casusregie (a closed dossier is read-only). Kernpartners,
+# partners, parket, aanmelders, beheer and the DPO see none of it.
+def _regie_lezen(user: User, d: Dossier) -> bool:
+    return _coordinator_of(user, d.team_id) or _eigen_regisseur(user, d)
+
+
+def _regie_schrijven(user: User, d: Dossier) -> bool:
+    return _eigen_regisseur(user, d) and d.fase in CASUSREGIE
+
+
+@rule(("veiligheidsplan.view", "zorgoverleg.view"), Dossier)
+def _vp_zo_lezen(user: User, d: Dossier) -> bool:
+    return _regie_lezen(user, d)
+
+
+@rule(("veiligheidsplan.edit", "zorgoverleg.create"), Dossier)
+def _vp_zo_schrijven(user: User, d: Dossier) -> bool:
+    return _regie_schrijven(user, d)
+
+
+@rule(("veiligheidsplan.view", "veiligheidsplan.pdf"), Veiligheidsplan, see=True)
+def _veiligheidsplan_view(user: User, vp: Veiligheidsplan) -> bool:
+    """A version and its copies for the family (print view, PDF)."""
+    return _regie_lezen(user, vp.dossier)
+
+
+@rule(("zorgoverleg.view", "zorgoverleg.ics"), Zorgoverleg, see=True)
+def _zorgoverleg_view(user: User, zo: Zorgoverleg) -> bool:
+    return _regie_lezen(user, zo.dossier)
+
+
+@rule(("zorgoverleg.verslag", "zorgoverleg.besluit"), Zorgoverleg)
+def _zorgoverleg_schrijven(user: User, zo: Zorgoverleg) -> bool:
+    """Minutes and decisions: the regisseur (the workflow of the meeting itself, e.g. not before
+    its day, is vh/regie/zorgoverleg.py's)."""
+    return _regie_schrijven(user, zo.dossier)

@@ -49,6 +49,8 @@ TABS: list[Tab] = [
 REGIE_TABS: list[Tab] = [
     Tab("regie.checklist_scherm", "Checklist", "regie.lezen"),
     Tab("regie.logboek_scherm", "Logboek", "regie.lezen"),
+    Tab("regie_vp.veiligheidsplan", "Veiligheidsplan", "regie.lezen"),
+    Tab("regie_vp.zorgoverleggen", "Zorgoverleg", "regie.lezen"),
     Tab("regie.spoor_scherm", "Spoor", "regie.lezen"),
     Tab("regie.afsluiten", "Afsluiting", "regie.lezen"),
 ]

@@ -7,4 +7,6 @@
     afsluiting.py   the closing checklist, and reopening by the coordinator
     mijn_werk.py    the regisseur's dossiers with their next step and flags (domain rule 5)
     routes.py       blueprint "regie": the screens of the above
+    veiligheidsplan.py, zorgoverleg.py, routes_vp.py (blueprint "regie_vp"): the safety plan
+                    and the care meeting
 """
