@@ -6,6 +6,7 @@
     aanmelding  Aanmelding, Persoon, PvNummer, PolitieImport
     triage      Overleg, OverlegDeelnemer, Agendapunt, Bijdrage, Besluit, Brief
     audit       AuditEvent
+    melding     Melding, MeldingDag (the outbox of notifications by e-mail)
 
 The modules import each other in that order only (a Persoon belongs to a referral and to a
 dossier, so it sits after both). Import from `vh.models`, not from the modules.
@@ -45,13 +46,15 @@ from .basis import (
     utcnow,
 )
 from .dossier import Dossier, Overgang, Parketcheck
+from .melding import Melding, MeldingDag
 from .triage import Agendapunt, Besluit, Bijdrage, Brief, Overleg, OverlegDeelnemer
 
 # In dependency order: creating the tables in this order satisfies every foreign key.
 MODELS = [
     Gemeente, Team, TeamArrondissement, Organisatie, User, UserTeam, Nummering, Dossier,
     Aanmelding, Persoon, Overgang, Parketcheck, Overleg, OverlegDeelnemer, Agendapunt, Bijdrage,
-    Besluit, Brief, PvNummer, PolitieImport, AuditEvent, RolAanvraag, WachtwoordLink,
+    Besluit, Brief, PvNummer, PolitieImport, AuditEvent, RolAanvraag, WachtwoordLink, Melding,
+    MeldingDag,
 ]
 
 __all__ = [m.__name__ for m in MODELS] + [
