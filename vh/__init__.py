@@ -82,7 +82,7 @@ BLUEPRINTS = [
     "auth.routes", "home.routes", "aanmelding.routes.formulier", "aanmelding.routes.politie",
     "ontvangst.routes", "parket.routes", "triage.routes.bord", "triage.routes.overleg",
     "dossier.routes", "triage.routes.besluit", "triage.routes.brieven", "beheer.routes",
-    "auditlog.routes",
+    "auditlog.routes", "meldingen.routes",
 ]
 
 
