@@ -58,3 +58,31 @@ class Postbus:
         if self.controller is not None:
             self.controller.stop()
             self.controller = None
+
+
+def namen_en_vrije_tekst() -> tuple[set[str], list[str]]:
+    """Every person's first and last name and every account's name words in the database, and the
+    referrals' free texts: what no mail may contain."""
+    import re
+
+    from vh.models import Aanmelding, Persoon, User
+    namen = {w for p in Persoon.select(Persoon.voornaam, Persoon.achternaam) for w in (p.voornaam, p.achternaam)
+             if len(w) >= 2}
+    # the words of the accounts' names ("Inspecteur", "Coördinator", "Bart Beheer"'s "Beheer" are words of the app)
+    namen |= {w for u in User.select(User.naam) for w in re.findall(r"[A-Za-zÀ-ÿ'-]{3,}", u.naam)
+              if w not in ("Inspecteur", "Coördinator", "Beheer")}
+    vrij = [t for a in Aanmelding.select() for t in (a.recent_incident, a.eerdere_incidenten, a.vraag,
+                                                     a.veilig_contact, a.hulpverlening, a.hulp_vastgelopen) if t]
+    return namen, vrij
+
+
+def wat_niet_mag(berichten) -> list[tuple[str, str]]:
+    """(what, subject) for every name or free text of the database found in one of `berichten`."""
+    import re
+    namen, vrij = namen_en_vrije_tekst()
+    gevonden = []
+    for bericht in berichten:
+        inhoud = f"{bericht['Subject']}\n{bericht.get_content()}"
+        gevonden += [(naam, bericht["Subject"]) for naam in namen if re.search(rf"\b{re.escape(naam)}\b", inhoud)]
+        gevonden += [(tekst[:25], bericht["Subject"]) for tekst in vrij if tekst[:25] in inhoud]
+    return gevonden

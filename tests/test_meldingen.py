@@ -11,6 +11,7 @@ import threading
 import kit
 import pytest
 from kit import HALLE, HX, LEUVEN, assert_fragment, assert_page
+from smtp import namen_en_vrije_tekst, wat_niet_mag
 
 from vh import meldingen
 from vh.aanmelding import politie as pi
@@ -18,7 +19,7 @@ from vh.db import db
 from vh.demo import load as demo_load
 from vh.keuzes import MeldingSoort
 from vh.meldingen import bezorgen, dagoverzicht
-from vh.models import Aanmelding, AuditEvent, Melding, MeldingDag, Overgang, Persoon, User, utcnow
+from vh.models import Aanmelding, AuditEvent, Melding, MeldingDag, Overgang, User, utcnow
 from vh.ontvangst import beoordelen
 from vh.tijd import vandaag
 from vh.triage import brieven
@@ -485,17 +486,20 @@ def test_no_name_or_free_text_of_the_demo_in_any_mail(app, postbus):
     soorten = {m.soort for m in Melding.select(Melding.soort)}
     assert {"ontvangen", "nieuwe_aanmelding", "besluit", "regie", "brief", "dagoverzicht"} <= soorten, soorten
 
-    namen = {w for p in Persoon.select() for w in (p.voornaam, p.achternaam)}
-    namen |= {w for u in User.select() for w in re.findall(r"[A-Za-zÀ-ÿ'-]{3,}", u.naam)
-              if w not in ("Inspecteur", "Coördinator", "Beheer")}  # "Bart Beheer": the word is the menu's
-    vrije_tekst = [t for a in Aanmelding.select() for t in (a.recent_incident, a.eerdere_incidenten, a.vraag,
-                                                             a.veilig_contact, a.hulpverlening) if t]
-    assert {"Peggy", "Jordy", "Kevin", "Sandra", "Rita"} <= namen and vrije_tekst
+    namen, vrije_tekst = namen_en_vrije_tekst()
+    assert {"Peggy", "Jordy", "Kevin", "Sandra", "Rita", "Goossens"} <= namen and len(vrije_tekst) > 5
+    assert wat_niet_mag(postbus.berichten) == []
     for bericht in postbus.berichten:
         inhoud = f"{bericht['Subject']}\n{bericht.get_content()}"
-        for naam in namen:
-            assert not re.search(rf"\b{re.escape(naam)}\b", inhoud), (naam, bericht["Subject"])
-        for tekst in vrije_tekst:
-            assert tekst[:25] not in inhoud
         assert re.search(r"\b(VH|D)-\d{4}-\d{4}\b|politie-import|dagoverzicht", inhoud, re.I), bericht["Subject"]
         assert "http://127.0.0.1:5000/" in inhoud
+
+
+def test_the_search_for_names_does_find_one(app, postbus):
+    """The check above can fail: a mail that did name a person is caught."""
+    kit.maak_aanmelding("aanmelder", LEUVEN)
+    with db.atomic():
+        meldingen.plan(MeldingSoort.ONTVANGEN, kit.user("aanmelder"), sleutel="fout", onderwerp="Over Greet",
+                       regel="Ruzie met slagen op zaterdagavond.", pad="/")
+    bezorgen.bezorg(app.config)
+    assert {w for w, _ in wat_niet_mag(postbus.berichten)} >= {"Greet", "Ruzie met slagen op zater"}
