@@ -503,3 +503,30 @@ def test_the_search_for_names_does_find_one(app, postbus):
                        regel="Ruzie met slagen op zaterdagavond.", pad="/")
     bezorgen.bezorg(app.config)
     assert {w for w, _ in wat_niet_mag(postbus.berichten)} >= {"Greet", "Ruzie met slagen op zater"}
+
+
+# ---------------------------------------------------------------- settings
+def test_mail_settings_from_the_environment(monkeypatch, tmp_path):
+    from vh import config
+    for name in ("VH_SMTP_HOST", "VH_SMTP_PORT", "VH_SMTP_TLS", "VH_BASE_URL", "VH_MAIL_FROM"):
+        monkeypatch.delenv(name, raising=False)
+    cfg = config.from_env(str(tmp_path))
+    assert (cfg["VH_SMTP_HOST"], cfg["VH_SMTP_PORT"], cfg["VH_SMTP_TLS"]) == ("", 587, "starttls")
+    monkeypatch.setenv("VH_SMTP_TLS", "ssl")
+    monkeypatch.setenv("VH_BASE_URL", "https://vh.example/")
+    cfg = config.from_env(str(tmp_path))
+    assert (cfg["VH_SMTP_PORT"], cfg["VH_BASE_URL"]) == (465, "https://vh.example")
+    monkeypatch.setenv("VH_SMTP_TLS", "misschien")
+    with pytest.raises(config.ConfigError, match="VH_SMTP_TLS"):
+        config.from_env(str(tmp_path))
+
+
+def test_production_refuses_unsafe_mail_settings():
+    from vh import config
+    veilig = {"VH_ENV": "production", "SECRET_KEY": "x" * 40, "SESSION_COOKIE_SECURE": True}
+    config.check_production({**veilig, "VH_SMTP_HOST": "smtp.example", "VH_SMTP_TLS": "starttls",
+                             "VH_SMTP_PASSWORD": "geheim", "VH_BASE_URL": "https://vh.example"})
+    with pytest.raises(config.ConfigError, match="onversleuteld"):
+        config.check_production({**veilig, "VH_SMTP_PASSWORD": "geheim", "VH_SMTP_TLS": "uit"})
+    with pytest.raises(config.ConfigError, match="VH_BASE_URL"):
+        config.check_production({**veilig, "VH_SMTP_HOST": "smtp.example", "VH_BASE_URL": "http://127.0.0.1:5000"})
