@@ -37,14 +37,14 @@ def from_env(instance_path: str) -> dict:
         "VH_PARKET_WAIT_DAYS": int(env.get("VH_PARKET_WAIT_DAYS", 5)),
         "VH_DEMO_PASSWORD": env.get("VH_DEMO_PASSWORD", "demo-veilig-huis"),
         "VH_TRUSTED_PROXIES": int(env.get("VH_TRUSTED_PROXIES", 0)),
-        **_mail(env),
+        **mail_settings(env),
     }
 
 
 SMTP_TLS = {"starttls": 587, "ssl": 465, "uit": 25}  # VH_SMTP_TLS → its default port
 
 
-def _mail(env) -> dict:
+def mail_settings(env) -> dict:
     """The notifications by e-mail (vh/meldingen): where the links in a mail point, the SMTP
     server (no VH_SMTP_HOST: mails stay in the outbox, shown to the beheerder), the sender, and
     the hour (Brussels) after which the daily overviews are built."""

@@ -47,7 +47,7 @@ SLOT = ("Dit is een automatisch bericht van het Veilig Huis; een antwoord op dez
 def url(pad: str) -> str:
     """The absolute link of a path of the application (VH_BASE_URL + pad)."""
     basis = (current_app.config["VH_BASE_URL"] if has_app_context()
-             else config._mail(os.environ)["VH_BASE_URL"])
+             else config.mail_settings(os.environ)["VH_BASE_URL"])
     return basis + pad
 
 
