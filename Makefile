@@ -1,5 +1,5 @@
 # vh — developer and CI entry points.
-#   make run     migrate, load demo data, serve on 127.0.0.1:$PORT (default 5000)
+#   make run     migrate, load demo data, serve on 127.0.0.1:$PORT (default 5000), deliver mails
 #   make test    run pytest (PYTEST_ARGS="-k foo -x" to pass options)
 #   make lint    ruff: undefined names, unused imports, syntax (also run by make test)
 #   make bench   run every bench/bench_*.py
@@ -23,7 +23,9 @@ run: | $(PY)
 	$(VENV)/bin/pip install -q -r requirements.txt
 	$(VENV)/bin/flask --app wsgi migrate
 	$(VENV)/bin/flask --app wsgi demo
-	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
+	# the outbox is delivered every minute beside gunicorn (and stops with it)
+	$(VENV)/bin/flask --app wsgi meldingen --herhaal 60 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
 
 test: lint
 	$(PY) -m pytest -q $(PYTEST_ARGS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from kit import PASSWORD, ROLE_USERS, drop_seed, fresh_database, seeded_app, settings
+from smtp import Postbus
 
 from vh import create_app
 from vh.db import db
@@ -61,3 +62,13 @@ def login(client):
         assert response.status_code == 303, response.get_data(as_text=True)[:500]
         return c
     return _login
+
+
+@pytest.fixture
+def postbus(app):
+    """A real SMTP server (aiosmtpd on 127.0.0.1, a free port) and the app set to send to it;
+    `postbus.berichten` holds what arrived (tests/smtp.py)."""
+    server = Postbus()
+    app.config.update(server.config())
+    yield server
+    server.stop()

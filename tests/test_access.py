@@ -60,6 +60,8 @@ GLOBAL = [
     ("audit.view", None, {"dpo"}),
     ("rolaanvraag.lijst", None, {"beheerder", "dpo"}),  # the grants that wait for a second person
     ("regie.mijn", None, {"regisseur2", "regisseur3"}),
+    # how one's own e-mails arrive: every active account, never an inactive or anonymous one
+    ("account.meldingen", None, set(ROLES) - {"inactief", "anoniem"}),
     ("alles.mag", None, NOBODY),  # deny by default
 ]
 

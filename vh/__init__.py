@@ -86,7 +86,7 @@ BLUEPRINTS = [
     "auth.routes", "home.routes", "aanmelding.routes.formulier", "aanmelding.routes.politie",
     "ontvangst.routes", "parket.routes", "triage.routes.bord", "triage.routes.overleg",
     "dossier.routes", "triage.routes.besluit", "triage.routes.brieven", "beheer.routes",
-    "auditlog.routes", "health",
+    "auditlog.routes", "health", "meldingen.routes",
     "regie.routes", "regie.routes_vp",
 ]
 

@@ -239,6 +239,12 @@ for _action, _roles in {
 del _action, _roles
 
 
+@rule("account.meldingen")
+def _account_meldingen(user: User) -> bool:
+    """Everyone chooses for themselves how their notifications by e-mail arrive."""
+    return True
+
+
 @rule("aanmelding.create")
 def _aanmelding_create(user: User) -> bool:
     """Any professional may refer (decree of 2024): a user of a partner organisation, whatever

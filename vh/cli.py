@@ -1,8 +1,11 @@
 """flask --app wsgi <command>: init-db, migrate, load-reference-data, demo, create-user, grant-role,
-wachtwoord-link, audit-verify."""
+wachtwoord-link, audit-verify, meldingen."""
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import time
 
 import click
 
@@ -13,6 +16,7 @@ from .db import db
 
 def init_app(app) -> None:
     _account_commands(app)
+    _meldingen_command(app)
 
     @app.cli.command("migrate")
     def migrate_cmd():
@@ -82,6 +86,40 @@ def init_app(app) -> None:
             ok, message = audit.verify()
         click.echo(message, err=not ok)
         sys.exit(0 if ok else 1)
+
+
+def _meldingen_command(app) -> None:
+    @app.cli.command("meldingen")
+    @click.option("--digest", is_flag=True, help="Maak nu het dagoverzicht van vandaag (één keer per dag).")
+    @click.option("--herhaal", type=click.IntRange(min=1), default=None, metavar="SECONDEN",
+                  help="Blijf lopen en bezorg elke SECONDEN (zoals make run doet).")
+    def meldingen_cmd(digest, herhaal):
+        """Deliver the outbox over SMTP (cron: every minute); from VH_DIGEST_UUR, once a day,
+        build the daily overviews first."""
+        from .meldingen import bezorgen, dagoverzicht
+        from .templating import aantal
+
+        def een_keer():
+            with db.connection_context():
+                if digest or dagoverzicht.tijd_voor(app.config):
+                    gemaakt = dagoverzicht.maak()
+                    if gemaakt is not None:
+                        click.echo(f"Dagoverzicht: {aantal(gemaakt, 'e-mail', 'e-mails')} klaargezet.")
+                return bezorgen.bezorg(app.config)
+
+        if herhaal is None:
+            click.echo(een_keer().tekst())
+            return
+        ouder = os.getppid()
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        while os.getppid() == ouder:  # stop with the process that started the loop (make run)
+            try:
+                verslag = een_keer()
+                if verslag.verzonden or verslag.mislukt or verslag.opgegeven:
+                    click.echo(verslag.tekst())
+            except Exception as error:  # noqa: BLE001 (a loop beside gunicorn keeps going)
+                click.echo(f"meldingen: {type(error).__name__}", err=True)
+            time.sleep(herhaal)
 
 
 def _account_commands(app) -> None:

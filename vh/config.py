@@ -56,6 +56,29 @@ def from_env(instance_path: str) -> dict:
         "COMPRESS_BR_LEVEL": 4,
         "COMPRESS_LEVEL": 6,
         "COMPRESS_MIN_SIZE": 500,
+        **mail_settings(env),
+    }
+
+
+SMTP_TLS = {"starttls": 587, "ssl": 465, "uit": 25}  # VH_SMTP_TLS → its default port
+
+
+def mail_settings(env) -> dict:
+    """The notifications by e-mail (vh/meldingen): where the links in a mail point, the SMTP
+    server (no VH_SMTP_HOST: mails stay in the outbox, shown to the beheerder), the sender, and
+    the hour (Brussels) after which the daily overviews are built."""
+    tls = (env.get("VH_SMTP_TLS") or "starttls").strip().lower()
+    if tls not in SMTP_TLS:
+        raise ConfigError(f"VH_SMTP_TLS moet starttls, ssl of uit zijn, niet {tls!r}.")
+    return {
+        "VH_BASE_URL": (env.get("VH_BASE_URL") or "http://127.0.0.1:5000").rstrip("/"),
+        "VH_SMTP_HOST": env.get("VH_SMTP_HOST", "").strip(),
+        "VH_SMTP_PORT": int(env.get("VH_SMTP_PORT") or SMTP_TLS[tls]),
+        "VH_SMTP_USER": env.get("VH_SMTP_USER", ""),
+        "VH_SMTP_PASSWORD": env.get("VH_SMTP_PASSWORD", ""),
+        "VH_SMTP_TLS": tls,
+        "VH_MAIL_FROM": env.get("VH_MAIL_FROM") or "Veilig Huis <noreply@localhost>",
+        "VH_DIGEST_UUR": int(env.get("VH_DIGEST_UUR", 7)),
     }
 
 
@@ -68,5 +91,10 @@ def check_production(config: dict) -> None:
         problems.append("VH_SECRET_KEY ontbreekt of is te kort (minstens 32 tekens, niet de ontwikkelsleutel)")
     if not config.get("SESSION_COOKIE_SECURE"):
         problems.append("cookies moeten over HTTPS gaan (zet VH_SECURE_COOKIES niet op 0)")
+    if config.get("VH_SMTP_PASSWORD") and config.get("VH_SMTP_TLS") == "uit":
+        problems.append("het SMTP-wachtwoord mag niet onversleuteld over het net (zet VH_SMTP_TLS op starttls of ssl)")
+    if config.get("VH_SMTP_HOST") and not str(config.get("VH_BASE_URL", "")).startswith("https://"):
+        problems.append("de links in de e-mails moeten naar de toepassing over HTTPS wijzen (zet VH_BASE_URL, "
+                        "bv. https://veiligthuis.example)")
     if problems:
         raise ConfigError("De app start niet in productie: " + "; ".join(problems) + ".")

@@ -206,6 +206,31 @@ class Afsluitreden(Keuze):
     ANDERE = "andere", "Andere reden"
 
 
+# ---------------------------------------------------------------- notifications by e-mail
+class MeldingSoort(Keuze):
+    """What an e-mail of the outbox (vh/meldingen) is about."""
+    ONTVANGEN = "ontvangen", "Ontvangstbevestiging van een aanmelding"
+    IMPORT_ONTVANGEN = "import_ontvangen", "Ontvangstbevestiging van een politie-import"
+    NIEUWE_AANMELDING = "nieuwe_aanmelding", "Nieuwe aanmelding voor het team"
+    PARKETVRAAG = "parketvraag", "Nieuwe vraag aan het parket"
+    BESLUIT = "besluit", "Besluit over een aanmelding"
+    BRIEF = "brief", "Adviesbrief beschikbaar"
+    REGIE = "regie", "Nieuw dossier in casusregie"
+    ACTIE = "actie", "Actie toegewezen aan de organisatie"
+    DAGOVERZICHT = "dagoverzicht", "Dagoverzicht"
+
+
+class MeldingVoorkeur(Keuze):
+    """How a user wants the notifications that may wait (MELDING_BUNDELBAAR)."""
+    DIRECT = "direct", "Meteen: één e-mail per melding"
+    DAGELIJKS = "dagelijks", "Eén keer per dag: alles samen in een dagoverzicht"
+
+
+# The kinds a user may have bundled into the daily overview; the others always go at once.
+MELDING_BUNDELBAAR = frozenset({MeldingSoort.NIEUWE_AANMELDING, MeldingSoort.PARKETVRAAG,
+                                MeldingSoort.ACTIE})
+
+
 SLACHTOFFER_ROLLEN = frozenset({ClientRol.SLACHTOFFER, ClientRol.SLACHTOFFER_EN_PLEGER,
                                 ClientRol.KIND_SLACHTOFFER})
 KIND_ROLLEN = frozenset({ClientRol.KIND_SLACHTOFFER, ClientRol.KIND_GETUIGE})
@@ -222,3 +247,4 @@ IFG_VORMEN = IfgVorm.labels()
 GEWELDSVORMEN = Geweldsvorm.labels()
 CLIENT_ROLLEN = ClientRol.labels()
 GESLACHTEN = Geslacht.labels()
+MELDING_SOORTEN = MeldingSoort.labels()

@@ -78,6 +78,7 @@ NAV = [
     ("beheer.rollen", "Rollen bevestigen", "rolaanvraag.lijst"),
     ("audit.lijst", "Audittrail", "audit.view"),
     ("auth.wachtwoord_wijzigen", "Mijn wachtwoord", None),
+    ("meldingen.voorkeur_scherm", "Mijn e-mails", "account.meldingen"),
 ]
 
 

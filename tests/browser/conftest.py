@@ -76,6 +76,25 @@ def live_server(tmp_path):
         thread.join(timeout=5)
         if not db.is_closed():
             db.close()
+    _geen_namen_in_de_mails(app)
+
+
+def _geen_namen_in_de_mails(app) -> None:
+    """Issue 11: the mails a walk caused, delivered to a real SMTP server (aiosmtpd), name no
+    person and quote no free text of the database."""
+    from smtp import Postbus, wat_niet_mag
+
+    from vh.db import db
+    from vh.meldingen import bezorgen
+    postbus = Postbus()
+    try:
+        with app.app_context(), db.connection_context():
+            cfg = {**app.config, **postbus.config()}
+            while bezorgen.bezorg(cfg).verzonden:
+                pass
+            assert wat_niet_mag(postbus.berichten) == []
+    finally:
+        postbus.stop()
 
 
 # --- the browser --------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from vh import audit
+from vh import audit, meldingen
 from vh.aanmelding import politie
 from vh.db import db
 from vh.models import Aanmelding, Dossier, Gemeente, Nummering, Persoon, Team, utcnow
@@ -58,6 +58,7 @@ def submit(aanmelding: Aanmelding, user) -> Aanmelding:
         politie.registreer_pv_nummers(aanmelding)  # so that a later import or short form knows them
         audit.record("aanmelding.submit", aanmelding, user=user,
                      details={"bron": aanmelding.bron, "team_id": aanmelding.team_id})
+        meldingen.aanmelding_ingediend(aanmelding)
     return aanmelding
 
 

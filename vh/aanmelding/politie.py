@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from peewee import AutoField, IntegrityError, chunked
 
-from vh import audit
+from vh import audit, meldingen
 from vh.aanmelding import indienen
 from vh.db import db, is_sqlite
 from vh.models import (
@@ -529,6 +529,7 @@ def importeer(data: bytes, user, bestandsnaam: str = "x.csv", mimetype: str = ""
     klok = _Klok()
     nieuw: list[Interventie] = []
     bekend: set[str] = set()
+    per_team: dict[int | None, int] = {}  # new referrals per team, for the coordinators' mail
     for deel in chunked(ontleding.interventies, DEEL):
         voorbereid = [(i, _aanmelding_rij(i, gemeenten, teams, user)) for i in deel]
         for poging in (1, 2):
@@ -542,7 +543,11 @@ def importeer(data: bytes, user, bestandsnaam: str = "x.csv", mimetype: str = ""
                     raise
         nieuw += gedaan
         bekend |= al
-    return klok(_verslag, ontleding, nieuw, bekend, user, klok)
+        gedaan_pv = {i.pv for i in gedaan}
+        for i, rij in voorbereid:
+            if i.pv in gedaan_pv:
+                per_team[rij["team"]] = per_team.get(rij["team"], 0) + 1
+    return klok(_verslag, ontleding, nieuw, bekend, user, klok, per_team)
 
 
 def _aanmelding_rij(interventie: Interventie, gemeenten, teams, user) -> dict:
@@ -592,8 +597,11 @@ def _schrijf_deel(voorbereid: list[tuple[Interventie, dict]], gemeenten, user
     return [i for i, _ in voorbereid], bekend
 
 
-def _verslag(ontleding: Ontleding, nieuw: list[Interventie], bekend: set[str], user, klok) -> Verslag:
-    """The report of the import, with its audit event (counts only)."""
+def _verslag(ontleding: Ontleding, nieuw: list[Interventie], bekend: set[str], user, klok,
+             per_team: dict[int | None, int]) -> Verslag:
+    """The report of the import, with its audit event (counts only) and its notifications: one
+    receipt to the police user for the whole import, and per team one mail to its coordinators
+    (`per_team`: team id → new referrals)."""
     # A rejected intervention whose PV is already in is moot: nothing of it is imported again.
     bekend |= bekende_pv_nummers(i.pv for i in ontleding.afgekeurd)
     al_ingevoerd = [i.pv for i in sorted(ontleding.interventies + ontleding.afgekeurd,
@@ -611,6 +619,7 @@ def _verslag(ontleding: Ontleding, nieuw: list[Interventie], bekend: set[str], u
         "rijen": ontleding.rijen, "nieuw": len(nieuw), "al_ingevoerd": len(al_ingevoerd),
         "afgekeurd": len(afgekeurd), "fouten": len(fouten), "lege_regels": ontleding.lege_regels,
         "organisatie_id": org.id if org else None, "delen": klok.aantal})
+    meldingen.politie_import(imp, per_team)
     return Verslag(imp, Ontleding(nieuw, afgekeurd, fouten, ontleding.rijen, ontleding.lege_regels),
                    al_ingevoerd, klok.aantal + 1, klok.langste)
 

@@ -4,12 +4,13 @@ their audit of old and new values) are in `gebruikers`, `rollen` and `organisati
 what to whom is `access`'s."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, request, url_for
+from flask import Blueprint, abort, current_app, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from vh import access
 from vh.auth import accounts
 from vh.htmx import answer, render
+from vh.meldingen import voorkeur
 from vh.models import Levensdomein, Organisatie, RegieStap, RolAanvraag, Team, User
 from vh.workflow import CASUSREGIE
 
@@ -139,6 +140,14 @@ def rol_beslissen(aanvraag_id: int):
     except Geweigerd as fout:  # decided meanwhile by someone else
         return answer(fout.boodschap, url_for("beheer.rollen"), category="error")
     return answer(rollen.melding(aanvraag), url_for("beheer.rollen"))
+
+
+# ---------------------------------------------------------------- the outbox of notifications
+@bp.route("/beheer/uitgaande-post", endpoint="uitgaande_post")
+def uitgaande_post():
+    """The e-mails of the outbox (they hold no dossier content); without SMTP they wait here."""
+    return render("beheer/uitgaande_post.html", "content", **voorkeur.uitgaande_post(request.args.get("filter")),
+                  smtp=bool(current_app.config.get("VH_SMTP_HOST")), title="Uitgaande post")
 
 
 # ---------------------------------------------------------------- organisations

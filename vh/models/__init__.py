@@ -9,6 +9,7 @@
                 Doel, Zorgoverleg, ZorgoverlegDeelnemer, Actie, ActiePersoon, ActieNotitie,
                 Veiligheidsplan, VeiligheidsplanPersoon, Spoorvoorstel, Afsluiting
     audit       AuditEvent
+    melding     Melding, MeldingDag (the outbox of notifications by e-mail)
 
 The modules import each other in that order only (a Persoon belongs to a referral and to a
 dossier, so it sits after both). Import from `vh.models`, not from the modules.
@@ -48,6 +49,7 @@ from .basis import (
     utcnow,
 )
 from .dossier import Dossier, Overgang, Parketcheck
+from .melding import Melding, MeldingDag
 from .regie import (
     Actie,
     ActieNotitie,
@@ -77,6 +79,7 @@ MODELS = [
     Levensdomein, RegieStap, RegieVinkje, Logboek, Risicoanalyse, RisicoDomein, Plan, Doel,
     Zorgoverleg, ZorgoverlegDeelnemer, Actie, ActiePersoon, ActieNotitie, Veiligheidsplan,
     VeiligheidsplanPersoon, Spoorvoorstel, Afsluiting,
+    Melding, MeldingDag,
 ]
 
 __all__ = [m.__name__ for m in MODELS] + [

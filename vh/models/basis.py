@@ -6,7 +6,7 @@ from flask_login import UserMixin
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, Model, Value
 
 from vh.db import db
-from vh.keuzes import ORGANISATIE_TYPES, ROLLEN
+from vh.keuzes import ORGANISATIE_TYPES, ROLLEN, MeldingVoorkeur
 from vh.tekst import normaliseer_naam  # noqa: F401 (re-exported: the models' name rule)
 from vh.tijd import utcnow  # noqa: F401 (re-exported)
 
@@ -120,6 +120,8 @@ class User(UserMixin, BaseModel):
     totp_secret = CharField(max_length=64, null=True)  # two-factor login, later
     aangemaakt_op = DateTimeField(default=utcnow)
     laatst_ingelogd = DateTimeField(null=True)
+    # The notifications that may wait (keuzes.MELDING_BUNDELBAAR): at once or in a daily overview.
+    meldingen = CharField(max_length=10, default=MeldingVoorkeur.DIRECT)  # a MeldingVoorkeur
 
     def __str__(self):
         return self.naam

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from peewee import JOIN
 
-from vh import access, audit
+from vh import access, audit, meldingen
 from vh.aanmelding import indienen
 from vh.db import db
 from vh.keuzes import AanmeldingStatus, BesluitUitkomst, Fase
@@ -164,6 +164,7 @@ def overdragen(a: Aanmelding, team: Team, user) -> Aanmelding:
             raise AlBehandeld()
         a.team = team
         audit.record_change("aanmelding.overdragen", a, old, {"team": team.id}, user=user)
+        meldingen.nieuwe_aanmelding(a)
     return a
 
 

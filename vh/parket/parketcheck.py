@@ -9,7 +9,7 @@ import datetime as dt
 from flask import current_app
 from peewee import fn
 
-from vh import access, audit, transitions
+from vh import access, audit, meldingen, transitions
 from vh.db import db
 from vh.dossier.gevoelig import gevoelig
 from vh.keuzes import ParketUitkomst
@@ -43,6 +43,7 @@ def vraag_aan(dossier: Dossier, user) -> Parketcheck:
         transitions.voer_uit(dossier, "parket_vragen", user)
         check = Parketcheck.create(dossier=dossier, gevraagd_door=user, gevraagd_op=dossier.fase_sinds)
         audit.record("parketcheck.request", check, user=user)
+        meldingen.parketvraag(check)
     return check
 
 

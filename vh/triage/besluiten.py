@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vh import audit
+from vh import audit, meldingen
 from vh.db import db
 from vh.models import (
     Aanmelding,
@@ -134,6 +134,7 @@ def neem_besluit(dossier: Dossier, uitkomst: str, motivering: str, user, overleg
         audit.record("besluit.create", besluit, user=user, details={
             "uitkomst": uitkomst, "overleg_id": overleg.id if overleg else None,
             "regisseur_id": regisseur.id if regisseur else None})
+        meldingen.besluit(besluit)
     return besluit
 
 

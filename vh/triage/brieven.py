@@ -11,7 +11,7 @@ from pathlib import Path
 
 from flask import render_template
 
-from vh import audit, richtext
+from vh import audit, meldingen, richtext
 from vh.db import db
 from vh.models import Aanmelding, Besluit, Brief, Team, User, utcnow
 
@@ -148,6 +148,7 @@ def verstuur(brief: Brief, user: User) -> Brief:
         if updated != 1:
             raise BriefError("Deze brief is al verzonden.")
         audit.record("brief.send", fresh, user=user, details={"aanmelding_id": fresh.aanmelding_id})
+        meldingen.brief_verzonden(fresh)
     return fresh
 
 
